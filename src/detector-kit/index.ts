@@ -1,0 +1,6 @@
+export * from "./random.js";
+export * from "./checksum.js";
+export * from "./decode.js";
+export * from "./patterns.js";
+export type * from "./samples.js";
+export type * from "../types.js";

@@ -1,0 +1,269 @@
+/**
+ * The contracts every part of tokscan shares: detectors, the scan engine, providers, scoring and
+ * reporters. Detector modules import only from here and from src/detector-kit/.
+ */
+
+/** Blast-radius vocabulary (../shared/providers.md §0.2). */
+export const CAPABILITIES = [
+  "ACCOUNT_WIDE",
+  "DELETE_DATA",
+  "DELETE_BACKUPS",
+  "DELETE_INFRA",
+  "PROD_REACH",
+  "IAM_WRITE",
+  "SECRETS_READ",
+  "CODE_WRITE",
+  "SEND_AS_ORG",
+  "SPEND",
+  "READ_PII",
+  "TEST_MODE",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type Confidence = "high" | "medium" | "low";
+export type Tier = "critical" | "high" | "medium" | "low";
+/** live: the provider accepted it; inactive: a determinate 401/403; unknown: no determinate answer; unchecked: not asked. */
+export type Liveness = "live" | "inactive" | "unknown" | "unchecked";
+/** How readable the file is beyond this machine: tracked by git (pushed), untracked or ignored (local, but any agent here can read it). */
+export type Exposure = "tracked" | "untracked" | "ignored" | "history" | "not-a-repo";
+export type Lifetime = "long" | "short" | "unknown";
+/** How the secret was hidden when found, if it was. */
+export type Encoding = "base64" | "url" | "json-escape";
+
+/** Result of checking a matched string beyond the regex (checksum, decoding, shape). */
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+/** What can be inferred from the token string (and its evidence) alone, with no network. */
+export interface Inference {
+  /** Finer class than the rule, e.g. "restricted live key", "service_role JWT". */
+  tokenClass?: string;
+  /** Worst case this token may hold, as far as the string tells. */
+  capabilities: Capability[];
+  lifetime?: Lifetime;
+  /** ISO-8601, when the token carries its own expiry (JWT exp, macaroon caveat). */
+  expiresAt?: string;
+  /** Account, project or owner identifiers decodable from the token (AWS account id, Supabase ref). */
+  account?: string;
+  /** Short sentences for the report, e.g. "PyPI token scoped to the whole account". */
+  notes: string[];
+}
+
+export interface TokenRule {
+  /** Unique inside its detector, kebab-case; the full rule id is `${detector.id}/${id}`. */
+  id: string;
+  /** "GitHub classic personal access token" */
+  title: string;
+  /**
+   * Lowercase literals for the keyword prefilter: every match contains at least one of them
+   * (case-insensitively). Empty only for rules restricted by `paths`.
+   */
+  keywords: readonly string[];
+  /**
+   * Linear-time safe: bounded quantifiers only, no nested quantifiers, no backreferences.
+   * The secret is the named group `secret` if present, else the whole match. An optional named
+   * group `evidence` holds the provider evidence (a variable name) for formats with no prefix.
+   * Flags other than `i`/`s`/`m`/`u` are ignored; the engine adds its own.
+   */
+  pattern: RegExp;
+  /** Longest text the pattern can match; sizes the window scanned around each keyword hit. */
+  maxLength: number;
+  confidence: Confidence;
+  /** Worst case the token type allows, before anything is asked of the provider. */
+  capabilities: readonly Capability[];
+  lifetime?: Lifetime;
+  /**
+   * Restrict the rule to files whose relative path matches one of these picomatch globs
+   * (e.g. `**\/railway.toml`). A rule with `paths` and no keywords runs on the whole file.
+   */
+  paths?: readonly string[];
+  /** Checksum, decoding, shape checks; false drops the candidate (kept in --debug output). */
+  validate?(secret: string): Verdict;
+  /** Per-token offline inference (class, account, expiry); defaults to `capabilities`. */
+  infer?(secret: string): Inference;
+  /** Provider-documented example values that must never be reported as live secrets. */
+  examples?: readonly string[];
+  /** Test-mode or sandbox credential (Stripe sk_test_): reported at low severity. */
+  testMode?: boolean;
+  /** Skip the generic placeholder / low-variety filter (for formats whose bodies are legitimately repetitive). */
+  skipPlaceholderCheck?: boolean;
+}
+
+/** Files and code in which a token of this provider has a reason to be. */
+export interface Relatedness {
+  /** picomatch globs on the relative path (deploy configs: `**\/railway.toml`, `**\/vercel.json`). */
+  paths?: readonly string[];
+  /** Content that shows the file uses this provider's SDK or API (`@octokit/`, `api.github.com`). */
+  content?: RegExp;
+}
+
+export interface Remediation {
+  /** Where the owner revokes this kind of token. */
+  revoke: string;
+  /** How to replace it with a narrower one. */
+  narrower: string;
+}
+
+export interface Detector {
+  /** Folder name in detectors/ and provider id for --endpoint (`github`, `google-cloud`). */
+  id: string;
+  /** Display name: "GitHub". */
+  name: string;
+  /** The provider's documentation of its token formats. */
+  docsUrl: string;
+  remediation: Remediation;
+  rules: readonly TokenRule[];
+  related: Relatedness;
+  /** Read-only introspection; absent when the provider has none (or none is safe). */
+  api?: ProviderApi;
+}
+
+// ---------------------------------------------------------------- provider introspection
+
+export type HttpMethod = "GET" | "HEAD" | "POST";
+
+/** One request a provider module may send. Anything not matching an entry is refused. */
+export interface AllowedRequest {
+  method: HttpMethod;
+  /**
+   * Path template relative to the provider base URL, `{name}` matching one path segment,
+   * e.g. `/repos/{owner}/{repo}/environments`. A query string is allowed after it.
+   */
+  path: string;
+  /** For POST: the exact body (a GraphQL query fixed in code, a Query-API action). */
+  body?: string;
+  /** For POST bodies that embed a token-derived value: a matcher over the body instead of a fixed string. */
+  bodyPattern?: RegExp;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Parsed JSON body, or undefined when the body was not JSON. */
+  json: unknown;
+}
+
+/** The only network access a provider module gets: already bound to its base URL and allowlist. */
+export interface ProviderHttp {
+  request(
+    method: HttpMethod,
+    path: string,
+    init?: { headers?: Record<string, string>; body?: string },
+  ): Promise<HttpResponse>;
+  /** The base URL in use (default API origin, or the --endpoint override). */
+  readonly baseUrl: string;
+}
+
+/** What the provider said about one token. */
+export interface Introspection {
+  liveness: Liveness;
+  /** Why liveness is unknown/inactive, or notes on what could not be read. Never holds the token. */
+  reason?: string;
+  /** Who the token acts as: login, account email, key name. */
+  owner?: string;
+  /** Account/workspace/organization the token belongs to. */
+  account?: string;
+  tokenClass?: string;
+  /** Raw scopes or permissions as the provider names them. */
+  scopes?: string[];
+  /** Capabilities proven or implied by what was read; replaces the rule's ceiling when set. */
+  capabilities?: Capability[];
+  /** Resources reached, in words: "volume pg-data in environment production". */
+  resources?: string[];
+  expiresAt?: string;
+  /** Reasons, in words, for the report. */
+  facts?: string[];
+}
+
+export interface TokenInstance {
+  ruleId: string;
+  secret: string;
+  /** Other secrets found in the same file, for two-part credentials (AWS id + secret). */
+  companions: readonly { ruleId: string; secret: string }[];
+  inference: Inference;
+}
+
+export interface ProviderApi {
+  /** Official API origin, e.g. `https://api.github.com`. */
+  baseUrl: string;
+  allow: readonly AllowedRequest[];
+  /** Most requests one token may cost (defaults to 25). */
+  callBudget?: number;
+  /** Rule ids (without the detector prefix) this API can introspect; default all. */
+  rules?: readonly string[];
+  introspect(token: TokenInstance, http: ProviderHttp): Promise<Introspection>;
+}
+
+// ---------------------------------------------------------------- engine output
+
+/** A regex match in one piece of content, before filtering. Holds the secret: never output it. */
+export interface RawMatch {
+  detectorId: string;
+  /** Full rule id: `${detectorId}/${rule.id}` */
+  ruleId: string;
+  secret: string;
+  /** Byte offsets of the secret in the content (of the decoded layer for encoded matches: then of the encoded run). */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Provider evidence for prefix-less formats (variable name, config file). */
+  evidence?: string;
+  encoding?: Encoding;
+  /** The whole text of the line the match starts on, capped (for suppression comments and placeholders). */
+  lineText: string;
+  /** The text of the line above. */
+  previousLineText: string;
+}
+
+export interface Placement {
+  related: boolean;
+  /** Why: "secrets file .env", "uses @octokit/rest", "custom-domains.sh has nothing to do with Railway". */
+  reason: string;
+}
+
+export interface BlastRadius {
+  /** 0.0 to 10.0, one decimal. */
+  score: number;
+  tier: Tier;
+  reasons: string[];
+}
+
+export interface Suppression {
+  by: "comment" | "config";
+  reason?: string;
+}
+
+/** A reported finding. Holds no secret: only its redacted form and a fingerprint. */
+export interface Finding {
+  /** `${detectorId}/${rule.id}` */
+  ruleId: string;
+  detectorId: string;
+  provider: string;
+  tokenType: string;
+  title: string;
+  /** Relative POSIX path from the scan root (or `<root>/<path>` when several roots). */
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  redacted: string;
+  /** Stable content-keyed fingerprint: survives the line moving. */
+  fingerprint: string;
+  confidence: Confidence;
+  encoding?: Encoding;
+  evidence?: string;
+  exposure: Exposure;
+  placement: Placement;
+  inference: Inference;
+  liveness: Liveness;
+  introspection?: Introspection;
+  capabilities: Capability[];
+  blastRadius: BlastRadius;
+  suppressed?: Suppression;
+  /** One line: why it matters. */
+  summary: string;
+}
