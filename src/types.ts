@@ -267,3 +267,50 @@ export interface Finding {
   /** One line: why it matters. */
   summary: string;
 }
+
+// ---------------------------------------------------------------- sources and pipeline
+
+/** Something the user should know about that did not stop the scan: one line each. */
+export interface Notice {
+  /** Path relative to the scan root (POSIX), or the setting/provider concerned. */
+  path: string;
+  kind:
+    | "binary"
+    | "too-large"
+    | "truncated"
+    | "unreadable"
+    | "vanished"
+    | "symlink"
+    | "not-utf8"
+    | "config"
+    | "provider"
+    | "other";
+  message: string;
+}
+
+/** One file found by a walk of a scan root. */
+export interface WalkEntry {
+  /** Absolute path on disk. */
+  absPath: string;
+  /** Path relative to its scan root, POSIX separators. */
+  relPath: string;
+  /** The scan root it was found under (absolute). */
+  root: string;
+  size: number;
+  exposure: Exposure;
+}
+
+/** What scanning one file produced. Matches hold secrets: they stay in-process. */
+export interface FileScanResult {
+  entry: WalkEntry;
+  matches: RawMatch[];
+  /** Candidates dropped by a filter, for --debug. */
+  dropped: { ruleId: string; line: number; reason: string }[];
+  notices: Notice[];
+  /** Bytes actually scanned. */
+  bytesScanned: number;
+  /** Detector ids whose `related.content` pattern occurs in this file (tested only for detectors with matches). */
+  relatedContent: string[];
+  /** True when the file was skipped entirely (binary, unreadable...): see notices. */
+  skipped: boolean;
+}
