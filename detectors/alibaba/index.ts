@@ -1,0 +1,11 @@
+import type { Detector } from "../../src/detector-kit/index.js";
+
+// TODO(stub): fill in.
+export const detector: Detector = {
+  id: "alibaba",
+  name: "alibaba",
+  docsUrl: "",
+  remediation: { revoke: "", narrower: "" },
+  related: {},
+  rules: [],
+};

@@ -1,0 +1,6 @@
+import type { DetectorSamples } from "../../src/detector-kit/index.js";
+
+export const samples: DetectorSamples = {
+  positive: () => [],
+  negative: () => [],
+};
