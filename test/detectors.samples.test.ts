@@ -3,7 +3,7 @@
  * must be found once with its exact span and rule; each negative must yield nothing.
  */
 import { describe, expect, it } from "vitest";
-import { detectors } from "../detectors/index.js";
+import { detectors } from "../src/registry.js";
 import { createRng } from "../src/detector-kit/index.js";
 import type { DetectorSamples } from "../src/detector-kit/index.js";
 import { compileRules } from "../src/engine/compile.js";
