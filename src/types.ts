@@ -133,6 +133,12 @@ export interface AllowedRequest {
   body?: string;
   /** For POST bodies that embed a token-derived value: a matcher over the body instead of a fixed string. */
   bodyPattern?: RegExp;
+  /**
+   * Origin for this entry when it differs from the provider's `baseUrl` (AWS IAM vs STS), as a
+   * template whose `{name}` matches one DNS label: `https://{ref}.supabase.co`. An endpoint
+   * override replaces every origin of the provider with the one override.
+   */
+  origin?: string;
 }
 
 export interface HttpResponse {
@@ -148,7 +154,7 @@ export interface ProviderHttp {
   request(
     method: HttpMethod,
     path: string,
-    init?: { headers?: Record<string, string>; body?: string },
+    init?: { headers?: Record<string, string>; body?: string; origin?: string },
   ): Promise<HttpResponse>;
   /** The base URL in use (default API origin, or the --endpoint override). */
   readonly baseUrl: string;
@@ -191,7 +197,19 @@ export interface ProviderApi {
   callBudget?: number;
   /** Rule ids (without the detector prefix) this API can introspect; default all. */
   rules?: readonly string[];
-  introspect(token: TokenInstance, http: ProviderHttp): Promise<Introspection>;
+  /**
+   * Ask the provider about one token. `http` resolves for 2xx/4xx answers and throws (with a
+   * redacted message) on timeouts, network errors, 3xx, 429/5xx after retries, a refused request
+   * or an exhausted budget; the caller turns a throw into liveness "unknown". Return "inactive" on a
+   * determinate 401/403, "unknown" with a reason on an unexpected shape, never "live" without a 2xx.
+   */
+  introspect(token: TokenInstance, http: ProviderHttp, context: IntrospectContext): Promise<Introspection>;
+}
+
+export interface IntrospectContext {
+  /** Tier T3 calls (GCP JWT exchange, Docker Hub login) only when true (`--allow-exchange`). */
+  allowExchange: boolean;
+  now: Date;
 }
 
 // ---------------------------------------------------------------- engine output

@@ -4,3 +4,4 @@ export * from "./decode.js";
 export * from "./patterns.js";
 export type * from "./samples.js";
 export type * from "../types.js";
+export type * from "./emulator.js";
