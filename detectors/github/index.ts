@@ -6,6 +6,7 @@
  */
 import { hasBase62Crc, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
 import type { Detector, TokenRule, Verdict } from "../../src/detector-kit/index.js";
+import { api } from "./api.js";
 
 const checksum = (secret: string): Verdict =>
   hasBase62Crc(secret.slice(4)) ? { ok: true } : { ok: false, reason: "checksum" };
@@ -39,6 +40,7 @@ export const detector: Detector = {
     paths: ["**/.github/**", "**/.gitconfig", "**/.git-credentials", "**/.config/gh/**", "**/.npmrc"],
     content: /@octokit\/|api\.github\.com|PyGithub|go-github|GITHUB_TOKEN|GH_TOKEN|github\.com\/[\w.-]+\/[\w.-]+\.git/,
   },
+  api,
   rules: [
     prefixed("classic-pat", "ghp", "GitHub classic personal access token", {
       capabilities: ["ACCOUNT_WIDE", "CODE_WRITE", "DELETE_DATA", "SECRETS_READ", "IAM_WRITE"],
