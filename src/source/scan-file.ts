@@ -1,0 +1,120 @@
+/**
+ * Reads one file from disk and scans it. Synchronous: it runs inside worker threads. Every problem
+ * (vanished, unreadable, binary, too large) becomes a notice on the result, never an exception,
+ * and never names more than the path, a size or an error code.
+ */
+import { closeSync, constants, fstatSync, openSync } from "node:fs";
+import { scanContent, type CompiledRuleSet } from "../engine/index.js";
+import type { FileScanResult, Notice, RawMatch } from "../types.js";
+import { displayPath } from "../walk/names.js";
+import type { DiskWalkEntry } from "../walk/walker.js";
+import { scanInChunks, type ChunkSink } from "./chunked-scan.js";
+import { formatSize } from "./format-size.js";
+import { readAt } from "./read-fd.js";
+
+/** Files above this are scanned in chunks of this size. */
+export const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+/** A NUL byte in this many first bytes makes a file binary (as git and ripgrep decide). */
+export const BINARY_SNIFF_BYTES = 8000;
+/** How much of a file `related.content` patterns are tested against. */
+export const RELATED_CONTENT_LIMIT = 4 * 1024 * 1024;
+const MIN_CHUNK_SIZE = 64;
+
+// Never follow a symlink swapped in since the walk; never block opening a FIFO swapped in.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+export interface ScanFileOptions {
+  /** Larger files are skipped with a "too-large" notice. */
+  maxFileSize: number;
+  /** Files larger than this are read and scanned in chunks of this size (default 16 MiB). */
+  chunkSize?: number;
+}
+
+export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options: ScanFileOptions): FileScanResult {
+  const result: FileScanResult = { entry, matches: [], dropped: [], notices: [], bytesScanned: 0, relatedContent: [], skipped: false };
+  const skip = (kind: Notice["kind"], message: string): FileScanResult => {
+    result.notices.push({ path: displayPath(entry.relPath), kind, message });
+    result.skipped = true;
+    return result;
+  };
+
+  let fd: number;
+  try {
+    fd = openSync(pathOf(entry), OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return skip("vanished", "file disappeared before it could be read");
+    if (code === "EACCES" || code === "EPERM") return skip("unreadable", "permission denied; not scanned");
+    if (code === "ELOOP") return skip("symlink", "replaced by a symlink since the walk; not followed");
+    return skip("unreadable", `cannot open (${code ?? "error"}); not scanned`);
+  }
+
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return skip("other", "not a regular file any more; skipped");
+    const size = stats.size;
+    const chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+
+    if (size <= chunkSize && size <= options.maxFileSize) {
+      const content = readAt(fd, size, 0);
+      if (isBinary(content)) return skip("binary", `binary file (NUL byte in the first ${BINARY_SNIFF_BYTES} bytes); skipped`);
+      const scanned = scanContent(content, entry.relPath, ruleSet);
+      result.matches = scanned.matches;
+      result.dropped = scanned.dropped;
+      result.bytesScanned = content.length;
+      result.relatedContent = relatedDetectors(result.matches, ruleSet, () => content.toString("utf8", 0, RELATED_CONTENT_LIMIT));
+      return result;
+    }
+
+    // Large: sniff the head first, so a 1 GB binary costs one small read.
+    if (isBinary(readAt(fd, Math.min(size, BINARY_SNIFF_BYTES), 0))) {
+      return skip("binary", `binary file (NUL byte in the first ${BINARY_SNIFF_BYTES} bytes); skipped`);
+    }
+    if (size > options.maxFileSize) {
+      return skip("too-large", `${formatSize(size)} is above the ${formatSize(options.maxFileSize)} limit; not scanned (raise it with --max-file-size)`);
+    }
+    const sink: ChunkSink = { matches: result.matches, dropped: result.dropped, bytesScanned: 0 };
+    try {
+      scanInChunks(fd, size, entry.relPath, ruleSet, chunkSize, sink);
+    } finally {
+      result.bytesScanned = sink.bytesScanned;
+    }
+    result.relatedContent = relatedDetectors(result.matches, ruleSet, () => readAt(fd, Math.min(size, RELATED_CONTENT_LIMIT), 0).toString("utf8"));
+    return result;
+  } catch (error) {
+    // A read error part-way (EIO, a file truncated under us...): keep what was found.
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    result.notices.push({
+      path: displayPath(entry.relPath),
+      kind: "unreadable",
+      message: `read failed (${code}) after ${result.bytesScanned} bytes; the rest is not scanned`,
+    });
+    result.skipped = result.bytesScanned === 0;
+    return result;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function pathOf(entry: DiskWalkEntry): string | Buffer {
+  const raw = entry.rawPath;
+  return raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : entry.absPath;
+}
+
+function isBinary(head: Buffer): boolean {
+  return head.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+
+/** Ids of the detectors with matches here whose `related.content` occurs in the file's first 4 MiB. */
+function relatedDetectors(matches: readonly RawMatch[], ruleSet: CompiledRuleSet, text: () => string): string[] {
+  const related: string[] = [];
+  let content: string | undefined;
+  for (const detectorId of [...new Set(matches.map((m) => m.detectorId))].sort()) {
+    const pattern = ruleSet.rules.find((r) => r.detector.id === detectorId)?.detector.related.content;
+    if (!pattern) continue;
+    content ??= text();
+    // A copy without g/y: `search` must look at the whole text whatever state the pattern carries.
+    if (content.search(new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ""))) !== -1) related.push(detectorId);
+  }
+  return related;
+}
