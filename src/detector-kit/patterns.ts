@@ -13,7 +13,7 @@ const ASSIGN = String.raw`(?:[\]"'\x60]{0,2}\\?["']?\s{0,4}(?:=|:=|:|=>|\|\|=)\s
  * Compile with the `i` flag only if `value` tolerates it.
  */
 export function assignmentSource(name: string, value: string): string {
-  return String.raw`(?<evidence>[A-Za-z0-9_.-]{0,32}(?:${name})[A-Za-z0-9_.-]{0,32})${ASSIGN}(?<secret>${value})(?![A-Za-z0-9_+/=-])`;
+  return String.raw`(?<![A-Za-z0-9_.-])(?<evidence>[A-Za-z0-9_.-]{0,32}(?:${name})[A-Za-z0-9_.-]{0,32})${ASSIGN}(?<secret>${value})(?![A-Za-z0-9_+/=-])`;
 }
 
 /** Longest text an `assignmentSource` match can span, given the value's own maximum. */
