@@ -187,6 +187,8 @@ export interface TokenInstance {
   /** Other secrets found in the same file, for two-part credentials (AWS id + secret). */
   companions: readonly { ruleId: string; secret: string }[];
   inference: Inference;
+  /** Provider evidence matched with it (a variable name, or an identifier such as a Twilio Account SID). */
+  evidence?: string;
 }
 
 export interface ProviderApi {

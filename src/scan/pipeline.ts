@@ -166,6 +166,7 @@ function distinctTokens(candidates: Candidate[]) {
       ruleId: c.rule.id,
       secret: c.match.secret,
       inference: c.inference,
+      evidence: c.match.evidence,
       companions: c.file.matches
         .filter((m) => m !== c.match && m.secret !== c.match.secret)
         .map((m) => ({ ruleId: m.ruleId.slice(m.ruleId.indexOf("/") + 1), detectorId: m.detectorId, secret: m.secret }))
