@@ -135,6 +135,24 @@ describe("tokscan CLI", () => {
     expect(run.stderr.split("\n").filter((l) => /github/i.test(l)).length).toBeLessThanOrEqual(1);
   });
 
+  it("reports policy violations as findings of their own rules, quoting the policy line", async () => {
+    const token = githubToken(51);
+    const dir = tempDir({
+      "scripts/deploy.sh": `export GH=${token}\n`,
+      ".tokscan.yml": ["policy:", "  - paths: ['scripts/**']", "    providers: [railway]", "    capabilities: [CODE_WRITE]", ""].join("\n"),
+    });
+    const run = await runCli([dir, "--offline", "--format", "json"]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport & { findings: { summary: string }[] };
+    const rules = report.findings.map((f) => f.ruleId).sort();
+    expect(rules).toEqual(["github/classic-pat", "policy/overprivileged-token", "policy/token-in-unrelated-file"]);
+    const violation = report.findings.find((f) => f.ruleId === "policy/token-in-unrelated-file")!;
+    expect(violation.summary).toContain(".tokscan.yml:2");
+    expect(violation.summary).not.toContain(token);
+    const sarif = await runCli([dir, "--offline", "--format", "sarif"]);
+    expect(sarif.stdout).toContain("policy/token-in-unrelated-file/");
+  });
+
   it("scans this repository clean with its own rules", async () => {
     const run = await runCli([join(import.meta.dirname, ".."), "--offline", "--format", "json"]);
     const report = JSON.parse(run.stdout) as JsonReport;
