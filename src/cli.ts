@@ -11,7 +11,7 @@ import { hideBin } from "yargs/helpers";
 import { loadConfig } from "./config/load.js";
 import { TokscanError, UsageError } from "./errors.js";
 import { resolveEndpoints } from "./introspect/endpoints.js";
-import { renderReport } from "./report/index.js";
+import { printable, renderReport } from "./report/index.js";
 import { runScan } from "./scan/pipeline.js";
 import { parseSize } from "./size.js";
 import type { Finding, Notice, Tier } from "./types.js";
@@ -93,7 +93,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       config,
       workers: args.workers,
       onNotice: (n: Notice) => {
-        if (!args.quiet) io.stderr.write(`${progressOnTty ? "\r\x1b[K" : ""}tokscan: ${n.path}: ${n.message}\n`);
+        if (!args.quiet) io.stderr.write(`${progressOnTty ? "\r\x1b[K" : ""}tokscan: ${printable(n.path)}: ${printable(n.message)}\n`);
       },
       onProgress: (p) => {
         const now = Date.now();
@@ -105,7 +105,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     });
     if (progressOnTty && lastProgress > 0) io.stderr.write("\r\x1b[K");
     if (debug) {
-      for (const d of result.dropped) io.stderr.write(`tokscan: debug: ${d.path}:${d.line}: ${d.ruleId} candidate dropped: ${d.reason}\n`);
+      for (const d of result.dropped) io.stderr.write(`tokscan: debug: ${printable(d.path)}:${d.line}: ${d.ruleId} candidate dropped: ${printable(d.reason)}\n`);
     }
 
     const toFile = args.output !== undefined;
@@ -124,7 +124,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return failingFindings(result.findings, args["fail-on"]).length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof TokscanError) {
-      io.stderr.write(`tokscan: ${error.message}\n`);
+      io.stderr.write(`tokscan: ${printable(error.message)}\n`);
       if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
       return 2;
     }

@@ -29,5 +29,46 @@ export function scrub(text: string, secret: string | readonly string[]): string 
       out = out.split(form).join(replacement);
     }
   }
+  return elidePieces(out, secrets);
+}
+
+/** Runs this long that also occur in a secret are elided: a truncated echo still leaks no token. */
+const PIECE = 12;
+
+/**
+ * A provider may echo a token inside a message that is later cut short, or split it; the exact
+ * replacement then misses it. Any run of PIECE or more characters shared with a secret goes.
+ */
+function elidePieces(text: string, secrets: readonly string[]): string {
+  return elideSecretPieces(text, secretPieces(secrets));
+}
+
+/** Every PIECE-long run of the secrets, built once to scrub many texts (paths of a whole scan). */
+export function secretPieces(secrets: Iterable<string>): ReadonlySet<string> {
+  const pieces = new Set<string>();
+  for (const s of secrets) {
+    if (s.length < PIECE) continue;
+    for (let i = 0; i + PIECE <= s.length; i++) pieces.add(s.slice(i, i + PIECE));
+  }
+  return pieces;
+}
+
+/** Elides every run of `text` that shares PIECE or more characters with a secret. */
+export function elideSecretPieces(text: string, pieces: ReadonlySet<string>): string {
+  if (pieces.size === 0 || text.length < PIECE) return text;
+  const covered = new Uint8Array(text.length);
+  let any = false;
+  for (let i = 0; i + PIECE <= text.length; i++) {
+    if (pieces.has(text.slice(i, i + PIECE))) {
+      covered.fill(1, i, i + PIECE);
+      any = true;
+    }
+  }
+  if (!any) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (covered[i] === 0) out += text[i];
+    else if (i === 0 || covered[i - 1] === 0) out += "…";
+  }
   return out;
 }

@@ -78,6 +78,8 @@ export interface TokenRule {
   paths?: readonly string[];
   /** Checksum, decoding, shape checks; false drops the candidate (kept in --debug output). */
   validate?(secret: string): Verdict;
+  /** `validate` checks a checksum: a value that passes was made by the provider, so it is never taken for a placeholder. */
+  checksummed?: boolean;
   /** Per-token offline inference (class, account, expiry); defaults to `capabilities`. */
   infer?(secret: string): Inference;
   /** Provider-documented example values that must never be reported as live secrets. */
@@ -139,6 +141,8 @@ export interface AllowedRequest {
    * override replaces every origin of the provider with the one override.
    */
   origin?: string;
+  /** A credential exchange (tier T3: GCP JWT bearer, Docker Hub login): sent only with --allow-exchange. */
+  exchange?: boolean;
 }
 
 export interface HttpResponse {

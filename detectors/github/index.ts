@@ -4,12 +4,11 @@
  * Scopes header: https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
  * ../shared/providers.md §2.1.
  */
-import { hasBase62Crc, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Detector, TokenRule, Verdict } from "../../src/detector-kit/index.js";
+import { hasBase62Crc, NOT_AFTER_WORD, NOT_BEFORE_WORD, validWhen } from "../../src/detector-kit/index.js";
+import type { Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
-const checksum = (secret: string): Verdict =>
-  hasBase62Crc(secret.slice(4)) ? { ok: true } : { ok: false, reason: "checksum" };
+const checksum = validWhen((secret) => hasBase62Crc(secret.slice(4)), "checksum");
 
 const prefixed = (
   id: string,
@@ -24,6 +23,7 @@ const prefixed = (
   maxLength: 40,
   confidence: "high",
   validate: checksum,
+  checksummed: true,
   ...extra,
 });
 

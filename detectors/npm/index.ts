@@ -4,16 +4,15 @@
  * classic tokens revoked 2025-12-09: https://github.blog/changelog/2025-09-29-strengthening-npm-security-important-changes-to-authentication-and-token-management .
  * ../shared/providers.md §2.7.
  */
-import { hasBase62Crc, NOT_AFTER_WORD, NOT_BEFORE_WORD, UUID } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Verdict } from "../../src/detector-kit/index.js";
+import { fixedInference, hasBase62Crc, NOT_AFTER_WORD, NOT_BEFORE_WORD, UUID, validWhen } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** Publishing is the supply-chain risk; unpublish, deprecate and owner changes come with it. */
 const PUBLISH: Capability[] = ["CODE_WRITE", "DELETE_DATA", "IAM_WRITE"];
 
 /** `npm_` + 30 random base62 characters + the 6-character base62 CRC-32 of those 30 (the GitHub scheme). */
-const checksum = (secret: string): Verdict =>
-  hasBase62Crc(secret.slice(4)) ? { ok: true } : { ok: false, reason: "checksum" };
+const checksum = validWhen((secret) => hasBase62Crc(secret.slice(4)), "checksum");
 
 export const detector: Detector = {
   id: "npm",
@@ -40,13 +39,10 @@ export const detector: Detector = {
       capabilities: PUBLISH,
       lifetime: "long",
       validate: checksum,
-      infer: (): Inference => ({
-        tokenClass: "access token",
-        capabilities: [...PUBLISH],
-        notes: [
-          "Classic npm tokens were revoked on 2025-12-09, so a live npm_ token is a granular or session token; whether it can publish is not in the string.",
-        ],
-      }),
+      checksummed: true,
+      infer: fixedInference("access token", PUBLISH, "long", [
+        "Classic npm tokens were revoked on 2025-12-09, so a live npm_ token is a granular or session token; whether it can publish is not in the string.",
+      ]),
     },
     {
       id: "legacy-auth-token",
@@ -59,13 +55,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: PUBLISH,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "classic token (UUID format)",
-        capabilities: [...PUBLISH],
-        notes: [
-          "UUID-format tokens are npm classic tokens, all revoked on 2025-12-09: almost certainly dead on registry.npmjs.org (a private registry may still accept it).",
-        ],
-      }),
+      infer: fixedInference("classic token (UUID format)", PUBLISH, "long", [
+        "UUID-format tokens are npm classic tokens, all revoked on 2025-12-09: almost certainly dead on registry.npmjs.org (a private registry may still accept it).",
+      ]),
     },
   ],
 };

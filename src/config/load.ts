@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from "yaml";
 import { ConfigError } from "../errors.js";
+import { redact } from "../redact.js";
 import { parsePolicy, type PolicyRule } from "../policy/policy.js";
 
 export interface AllowEntry {
@@ -128,6 +129,10 @@ function allowList(doc: Document, at: At): AllowEntry[] {
 }
 
 function checkFingerprint(value: string, where: string): string {
-  if (!/^[0-9a-f]{16,64}$/.test(value)) throw new ConfigError(`${where}: "${value}" is not a tokscan fingerprint (16 to 64 lowercase hex characters)`);
+  if (!/^[0-9a-f]{16,64}$/.test(value)) {
+    // Someone may paste the token itself here: never echo it whole.
+    const shown = value.length > 16 ? redact(value) : value;
+    throw new ConfigError(`${where}: "${shown}" is not a tokscan fingerprint (16 to 64 lowercase hex characters; copy it from the JSON or SARIF output)`);
+  }
   return value;
 }

@@ -152,6 +152,7 @@ async function askProvider(
     budget: api.callBudget ?? DEFAULT_CALL_BUDGET,
     fetchImpl: options.fetchImpl,
     originHealth,
+    allowExchange: options.allowExchange ?? false,
   });
   let result: Introspection;
   try {

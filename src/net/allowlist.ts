@@ -4,7 +4,11 @@
  *
  * - Methods: GET, HEAD and POST only, and the entry's method exactly.
  * - Path: the entry's template, segment by segment; `{name}` matches text inside one segment (no `/`,
- *   not `.`/`..`, no encoded slash or backslash). A query string may follow the path.
+ *   not `.`/`..`, no encoded slash or backslash). A GET/HEAD may carry a query string, but never a
+ *   parameter that selects an operation (`query`, `mutation`, `Action`, `_method`...). A POST carries
+ *   none: some servers read the operation from the URL before the body (GraphQL `?query=`, AWS
+ *   Query-API `?Action=`), which would get around the fixed-body check.
+ * - Entries marked `exchange` (credential exchange, tier T3) match only when the caller allows it.
  * - Body: GET/HEAD carry none. POST carries exactly `entry.body`, or a body wholly matched by
  *   `entry.bodyPattern`, or none when the entry declares neither. Any POST body that names a GraphQL
  *   `mutation` or `subscription` (as a whole word, also inside JSON strings or URL-encoded) is refused,
@@ -30,7 +34,15 @@ export type AllowVerdict = { allowed: true; entry: AllowedRequest } | { allowed:
 const MAX_PATH_LENGTH = 4096;
 const DNS_LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 
-export function checkAllowed(allow: readonly AllowedRequest[], request: RequestShape, baseUrl: string): AllowVerdict {
+/** Query parameters that pick an operation on some server: never sent, whatever the entry. */
+const OPERATION_PARAMETER = /^(?:query|mutation|subscription|operationname|extensions|action|_method|method|x-http-method(?:-override)?)$/i;
+
+export function checkAllowed(
+  allow: readonly AllowedRequest[],
+  request: RequestShape,
+  baseUrl: string,
+  options: { allowExchange?: boolean } = {},
+): AllowVerdict {
   const method = request.method.toUpperCase();
   if (!ALLOWED_METHODS.includes(method as HttpMethod)) {
     return { allowed: false, reason: `method ${request.method} is never sent` };
@@ -43,15 +55,26 @@ export function checkAllowed(allow: readonly AllowedRequest[], request: RequestS
     return { allowed: false, reason: `${method} with a body is never sent` };
   }
 
-  const pathname = request.path.split("?", 1)[0] ?? "";
+  const [pathname = "", query] = splitQuery(request.path);
+  if (query !== undefined) {
+    if (method === "POST") return { allowed: false, reason: "a POST with a query string is never sent" };
+    const operation = [...new URLSearchParams(query).keys()].find((key) => OPERATION_PARAMETER.test(key));
+    if (operation !== undefined) return { allowed: false, reason: `query parameter "${operation}" is never sent` };
+  }
   for (const entry of allow) {
     if (entry.method !== method) continue;
+    if (entry.exchange === true && options.allowExchange !== true) continue;
     if (!pathMatches(entry.path, pathname)) continue;
     if (!originMatches(entry, request.origin, baseUrl)) continue;
     if (method === "POST" && !bodyMatches(entry, request.body ?? "")) continue;
     return { allowed: true, entry };
   }
   return { allowed: false, reason: `${method} ${pathname} is not on the allowlist` };
+}
+
+function splitQuery(path: string): [string, string | undefined] {
+  const at = path.indexOf("?");
+  return at === -1 ? [path, undefined] : [path.slice(0, at), path.slice(at + 1)];
 }
 
 function pathProblem(path: string): string | undefined {

@@ -70,6 +70,8 @@ export interface ProviderHttpOptions {
   fetchImpl?: typeof fetch;
   /** Shared per run so an unreachable origin costs one timeout. */
   originHealth?: OriginHealth;
+  /** Allowlist entries marked `exchange` (tier T3) are usable only when true (`--allow-exchange`). */
+  allowExchange?: boolean;
 }
 
 export interface ProviderHttpClient extends ProviderHttp {
@@ -83,6 +85,18 @@ export const DEFAULT_CALL_BUDGET = 25;
 const DEFAULT_RETRY_BASE_DELAY_MS = 500;
 const DEFAULT_MAX_RETRY_DELAY_MS = 5_000;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Headers some servers read as the real method (X-HTTP-Method-Override: DELETE): never sent. */
+const METHOD_OVERRIDE_HEADER = /^x-(?:http-)?method(?:-override)?$/i;
+
+/** A path for a refusal message: long segments (where tokens hide) elided. */
+function pathForMessages(path: string): string {
+  const pathname = path.split("?", 1)[0] ?? "";
+  return pathname
+    .split("/")
+    .map((segment) => (segment.length > 24 ? "{…}" : segment))
+    .join("/");
+}
 
 export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpClient {
   const secrets = [options.secret, ...(options.companionSecrets ?? [])];
@@ -104,9 +118,13 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpCl
     path: string,
     init: { headers?: Record<string, string>; body?: string; origin?: string } = {},
   ): Promise<HttpResponse> {
-    const label = `${method} ${path.split("?", 1)[0] ?? ""}`;
-    const verdict = checkAllowed(options.allow, { method, path, body: init.body, origin: init.origin }, baseUrl);
-    if (!verdict.allowed) throw fail("refused", `${options.providerId}: ${label} refused: ${verdict.reason}`);
+    const verdict = checkAllowed(options.allow, { method, path, body: init.body, origin: init.origin }, baseUrl, {
+      allowExchange: options.allowExchange,
+    });
+    if (!verdict.allowed) throw fail("refused", `${options.providerId}: ${method} ${pathForMessages(path)} refused: ${verdict.reason}`);
+    // Messages name the allowlist's template, never the concrete path: a path may carry a token
+    // (Telegram /bot<token>/, Discord webhooks) in a form the scrubber cannot know.
+    const label = `${method} ${verdict.entry.path}`;
 
     const destinationBase = options.overridden ? baseUrl : (init.origin?.replace(/\/{1,16}$/, "") ?? baseUrl);
     let url: URL;
@@ -124,6 +142,9 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpCl
 
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(init.headers ?? {})) {
+      if (METHOD_OVERRIDE_HEADER.test(name)) {
+        throw fail("refused", `${options.providerId}: ${label} refused: header ${name} could turn it into another method`);
+      }
       if (name.toLowerCase() !== "user-agent") headers[name] = value;
     }
     headers["User-Agent"] = userAgent();
@@ -144,7 +165,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpCl
         throw error;
       }
       calls += 1;
-      const sent = await sendOnce(url, method, headers, init.body, probe);
+      const sent = await sendOnce(url, label, method, headers, init.body, probe);
       if ("error" in sent) throw sent.error;
       const { response } = sent;
       const retryable = response.status === 429 || (response.status >= 500 && response.status <= 599);
@@ -172,12 +193,12 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpCl
   /** One attempt; resolves with the response or the error to throw, and settles the origin probe. */
   async function sendOnce(
     url: URL,
+    label: string,
     method: HttpMethod,
     headers: Record<string, string>,
     body: string | undefined,
     probe: OriginProbe | undefined,
   ): Promise<{ response: HttpResponse } | { error: ProviderRequestError }> {
-    const label = `${method} ${url.pathname}`;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -9,7 +9,7 @@ import { fingerprintOf, tokenKey } from "../fingerprint.js";
 import { introspectAll } from "../introspect/run.js";
 import { judgePlacement } from "../placement.js";
 import { evaluatePolicy, type PolicyViolation } from "../policy/policy.js";
-import { redact } from "../redact.js";
+import { elideSecretPieces, redact, secretPieces } from "../redact.js";
 import { detectorById } from "../registry.js";
 import { chooseCapabilities, scoreFinding, summaryLine } from "../score/blast-radius.js";
 import { suppressionFor } from "../suppress.js";
@@ -128,9 +128,11 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     },
   );
 
+  // A secret may also sit in a file name (keys/<token>.env): no path is shown with it.
+  const pieces = secretPieces(candidates.map((c) => c.match.secret));
   const findings: Finding[] = [];
   for (const candidate of candidates) {
-    const finding = toFinding(candidate, introspections.get(candidate.key), options.config);
+    const finding = toFinding({ ...candidate, path: elideSecretPieces(candidate.path, pieces) }, introspections.get(candidate.key), options.config);
     if (finding.suppressed) stats.suppressed++;
     findings.push(finding);
     if (!finding.suppressed) findings.push(...policyFindings(finding, candidate, options.config));
@@ -155,10 +157,29 @@ function inferenceOf(rule: TokenRule, secret: string): Inference {
   return { lifetime: rule.lifetime, ...base, capabilities: [...capabilities] };
 }
 
-/** One introspection request per distinct token, with the other secrets of its file as companions. */
+/** The nearest other secrets of the same provider in a file, enough to pair two-part credentials. */
+const MAX_COMPANIONS = 8;
+
+/** One introspection request per distinct token, with nearby secrets of its file as companions. */
 function distinctTokens(candidates: Candidate[]) {
   const byKey = new Map<string, Candidate>();
   for (const c of candidates) if (!byKey.has(c.key)) byKey.set(c.key, c);
+  // Same-provider matches per file, in file order: neighbours are found by index, not by a scan
+  // of the whole file per token (a file with thousands of tokens must stay linear).
+  const perFile = new Map<FileScanResult, Map<string, RawMatch[]>>();
+  const sameProvider = (c: Candidate): RawMatch[] => {
+    let byDetector = perFile.get(c.file);
+    if (!byDetector) {
+      byDetector = new Map();
+      for (const m of c.file.matches) {
+        const list = byDetector.get(m.detectorId) ?? [];
+        list.push(m);
+        byDetector.set(m.detectorId, list);
+      }
+      perFile.set(c.file, byDetector);
+    }
+    return byDetector.get(c.detector.id) ?? [];
+  };
   return [...byKey.values()].map((c) => ({
     key: c.key,
     detector: c.detector,
@@ -167,13 +188,24 @@ function distinctTokens(candidates: Candidate[]) {
       secret: c.match.secret,
       inference: c.inference,
       evidence: c.match.evidence,
-      companions: c.file.matches
-        .filter((m) => m !== c.match && m.secret !== c.match.secret)
-        .map((m) => ({ ruleId: m.ruleId.slice(m.ruleId.indexOf("/") + 1), detectorId: m.detectorId, secret: m.secret }))
-        .filter((m) => m.detectorId === c.detector.id)
-        .map(({ ruleId, secret }) => ({ ruleId, secret })),
+      companions: nearest(sameProvider(c), c.match).map((m) => ({ ruleId: m.ruleId.slice(m.ruleId.indexOf("/") + 1), secret: m.secret })),
     },
   }));
+}
+
+function nearest(matches: RawMatch[], match: RawMatch): RawMatch[] {
+  const at = matches.indexOf(match);
+  const picked: RawMatch[] = [];
+  const seen = new Set([match.secret]);
+  for (let distance = 1; picked.length < MAX_COMPANIONS && (at - distance >= 0 || at + distance < matches.length); distance++) {
+    for (const neighbour of [matches[at - distance], matches[at + distance]]) {
+      if (neighbour && !seen.has(neighbour.secret) && picked.length < MAX_COMPANIONS) {
+        seen.add(neighbour.secret);
+        picked.push(neighbour);
+      }
+    }
+  }
+  return picked;
 }
 
 function toFinding(c: Candidate, introspection: Introspection | undefined, config: TokscanConfig): Finding {

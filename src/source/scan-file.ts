@@ -56,7 +56,8 @@ export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options
     const chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
 
     if (size <= chunkSize && size <= options.maxFileSize) {
-      const content = readAt(fd, size, 0);
+      // UTF-16 text (Windows PowerShell's `>` writes it, BOM first) is full of NUL bytes: transcode it.
+      const content = fromUtf16(readAt(fd, size, 0));
       if (isBinary(content)) return skip("binary", `binary file (NUL byte in the first ${BINARY_SNIFF_BYTES} bytes); skipped`);
       const scanned = scanContent(content, entry.relPath, ruleSet);
       result.matches = scanned.matches;
@@ -67,7 +68,11 @@ export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options
     }
 
     // Large: sniff the head first, so a 1 GB binary costs one small read.
-    if (isBinary(readAt(fd, Math.min(size, BINARY_SNIFF_BYTES), 0))) {
+    const head = readAt(fd, Math.min(size, BINARY_SNIFF_BYTES), 0);
+    if (utf16Encoding(head) !== undefined) {
+      return skip("not-utf8", `UTF-16 text above ${formatSize(chunkSize)} is not scanned; convert it to UTF-8`);
+    }
+    if (isBinary(head)) {
       return skip("binary", `binary file (NUL byte in the first ${BINARY_SNIFF_BYTES} bytes); skipped`);
     }
     if (size > options.maxFileSize) {
@@ -99,6 +104,19 @@ export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options
 function pathOf(entry: DiskWalkEntry): string | Buffer {
   const raw = entry.rawPath;
   return raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : entry.absPath;
+}
+
+function utf16Encoding(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+/** UTF-8 bytes of a UTF-16 file with a byte-order mark; other content unchanged. */
+function fromUtf16(bytes: Buffer): Buffer {
+  const encoding = utf16Encoding(bytes);
+  if (!encoding) return bytes;
+  return Buffer.from(new TextDecoder(encoding).decode(bytes.subarray(2)), "utf8");
 }
 
 function isBinary(head: Buffer): boolean {
