@@ -34,6 +34,8 @@ export function scrub(text: string, secret: string | readonly string[]): string 
 
 /** Runs this long that also occur in a secret are elided: a truncated echo still leaks no token. */
 const PIECE = 12;
+/** Longest secret elided piece by piece: tokens, not key files. */
+const MAX_PIECED_SECRET = 512;
 
 /**
  * A provider may echo a token inside a message that is later cut short, or split it; the exact
@@ -47,7 +49,9 @@ function elidePieces(text: string, secrets: readonly string[]): string {
 export function secretPieces(secrets: Iterable<string>): ReadonlySet<string> {
   const pieces = new Set<string>();
   for (const s of secrets) {
-    if (s.length < PIECE) continue;
+    // Structured secrets (a service-account JSON, a PEM block) hold public parts too (an email, a
+    // project id) that must stay readable; they are replaced whole, above, not piece by piece.
+    if (s.length < PIECE || s.length > MAX_PIECED_SECRET) continue;
     for (let i = 0; i + PIECE <= s.length; i++) pieces.add(s.slice(i, i + PIECE));
   }
   return pieces;

@@ -61,6 +61,8 @@ export async function introspectAll(
   const trouble = new Map<string, { detector: Detector; count: number; firstReason: string }>();
   const originHealth = new OriginHealth();
   const now = options.now ?? new Date();
+  // A provider that keeps answering 429 is spending the owner's quota: stop asking it this run.
+  const rateLimited = new Set<string>();
 
   const askOnce = (request: IntrospectionRequest): Promise<Introspection> => {
     const { detector, token } = request;
@@ -72,7 +74,14 @@ export async function introspectAll(
         limiter = createLimiter(options.concurrencyPerProvider ?? DEFAULT_CONCURRENCY);
         limiters.set(detector.id, limiter);
       }
-      pending = limiter(() => askProvider(detector, token, options, originHealth, now));
+      pending = limiter(async () => {
+        if (rateLimited.has(detector.id)) {
+          return { liveness: "unknown", reason: `${detector.name} kept answering 429 (rate limited): not asked again in this run` };
+        }
+        const { result, rateLimitHit } = await askProvider(detector, token, options, originHealth, now);
+        if (rateLimitHit) rateLimited.add(detector.id);
+        return result;
+      });
       cache.set(hash, pending);
     }
     return pending;
@@ -134,9 +143,9 @@ async function askProvider(
   options: IntrospectOptions,
   originHealth: OriginHealth,
   now: Date,
-): Promise<Introspection> {
+): Promise<{ result: Introspection; rateLimitHit: boolean }> {
   const api = detector.api;
-  if (!api) return { liveness: "unchecked", reason: UNSUPPORTED_REASON };
+  if (!api) return { result: { liveness: "unchecked", reason: UNSUPPORTED_REASON }, rateLimitHit: false };
   const secrets = [token.secret, ...token.companions.map((c) => c.secret)];
   const override = options.endpoints.get(detector.id);
   const http = createProviderHttp({
@@ -165,9 +174,9 @@ async function askProvider(
       error instanceof ProviderRequestError
         ? error.message
         : `introspection failed: ${error instanceof Error ? error.message : String(error)}`;
-    return { liveness: "unknown", reason: scrub(reason, secrets) };
+    return { result: { liveness: "unknown", reason: scrub(reason, secrets) }, rateLimitHit: http.rateLimited };
   }
-  return sanitize(result, secrets);
+  return { result: sanitize(result, secrets), rateLimitHit: http.rateLimited };
 }
 
 /** A copy of the provider module's answer with a valid liveness and no secret in any string. */

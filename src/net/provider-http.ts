@@ -77,6 +77,8 @@ export interface ProviderHttpOptions {
 export interface ProviderHttpClient extends ProviderHttp {
   /** Attempts sent so far. */
   readonly calls: number;
+  /** True once the provider kept answering 429 past the retries: the owner's quota is spent. */
+  readonly rateLimited: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -109,6 +111,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpCl
   const fetchImpl = options.fetchImpl ?? fetch;
   const baseUrl = options.baseUrl.replace(/\/{1,16}$/, "");
   let calls = 0;
+  let rateLimited = false;
 
   const fail = (kind: ProviderRequestErrorKind, message: string, extra?: { status?: number; origin?: string }) =>
     new ProviderRequestError(kind, clean(message), extra);
@@ -175,6 +178,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpCl
       }
       if (retryable) {
         const tries = attempt + 1;
+        if (response.status === 429) rateLimited = true;
         throw fail("http", `${options.providerId}: ${label}: HTTP ${response.status} after ${tries} ${tries === 1 ? "try" : "tries"}`, {
           status: response.status,
           origin: url.origin,
@@ -246,6 +250,9 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttpCl
     },
     get calls() {
       return calls;
+    },
+    get rateLimited() {
+      return rateLimited;
     },
   };
 }
