@@ -2,14 +2,20 @@
  * Scans one piece of content (bytes with a path) for tokens. Knows nothing of where the bytes came
  * from: files, git blobs, tarball entries and stdin all come through here.
  *
- * Keyword hits from the automaton open windows of `rule.maxLength` on each side; the rule's regex
- * runs only there, on a latin1 view (one char per byte, so offsets are byte offsets).
+ * One pass of the keyword automaton over the bytes finds every keyword hit (overlapping ones
+ * included), the base64 forms of the distinctive keywords and the decode-layer cues. Each keyword
+ * hit opens a window of the rule's reach on each side (its declared `maxLength`, or more when its
+ * pattern can match or look further, see compile.ts); windows of one rule merge, and the rule's
+ * regex runs only there, on a latin1 view (one char per byte, so offsets are byte offsets).
+ * Encoded runs (decode-layers.ts) are decoded, scanned as one more piece of content, and their
+ * matches reported at the encoded text's place with their `encoding`.
  */
 import type { Encoding, RawMatch } from "../types.js";
 import type { CompiledRule, CompiledRuleSet } from "./compile.js";
 import { WINDOW_MARGIN } from "./compile.js";
 import { dropReason } from "./filters.js";
-import { findEncodedRuns } from "./decode-layers.js";
+import { findEncodedRuns, LAYER_CUES, outerSpan, type CueHits, type EncodedFormHit, type EncodedRun } from "./decode-layers.js";
+import { HitList } from "./keyword-automaton.js";
 
 export interface DroppedMatch {
   ruleId: string;
@@ -48,7 +54,9 @@ export function scanContent(
   options: ScanContentOptions = {},
 ): ContentScanResult {
   const dropped: DroppedMatch[] = [];
-  const spans = findSpans(bytes, path, set);
+  const encodedHits: EncodedFormHit[] = [];
+  const cues: CueHits = LAYER_CUES.map(() => []);
+  const spans = findSpans(bytes, path, set, encodedHits, cues);
   const kept: Span[] = [];
   const lines = new LineIndex(bytes);
   for (const span of spans) {
@@ -56,35 +64,133 @@ export function scanContent(
     const secret = bytes.toString("utf8", span.start, span.end);
     const reason = dropReason(span.compiled, secret);
     if (reason) {
-      dropped.push({ ruleId: span.compiled.ruleId, line: lines.lineOf(span.start) + (options.lineOffset ?? 0), reason });
+      dropped.push({ ruleId: span.compiled.ruleId, line: lines.lineOf(span.start) + 1 + (options.lineOffset ?? 0), reason });
       continue;
     }
     kept.push(span);
   }
-  const matches = resolveOverlaps(kept).map((span) => toRawMatch(bytes, span, lines, options.lineOffset ?? 0));
+  const matches = resolveOverlaps(kept)
+    .sort((a, b) => a.start - b.start)
+    .map((span) => toRawMatch(bytes, span, lines, options.lineOffset ?? 0));
 
   const depth = options.decodeDepth ?? 2;
   if (depth > 0) {
-    for (const run of findEncodedRuns(bytes)) {
-      const inner = scanContent(run.decoded, path, set, { decodeDepth: depth - 1 });
-      for (const match of inner.matches) {
-        if (matches.some((m) => m.start < run.end && run.start < m.end && m.secret === match.secret)) continue;
-        const outer = toRawMatch(bytes, { compiled: set.byId.get(match.ruleId)!, start: run.start, end: run.end }, lines, options.lineOffset ?? 0);
-        matches.push({ ...outer, secret: match.secret, evidence: match.evidence, encoding: match.encoding ?? run.encoding });
-      }
-      dropped.push(...inner.dropped.map((d) => ({ ...d, line: lines.lineOf(run.start) + 1 + (options.lineOffset ?? 0) })));
+    const runs = findEncodedRuns(bytes, encodedHits, cues);
+    if (runs.length > 0) {
+      scanDecodedLayer(bytes, path, set, runs, depth - 1, lines, options, matches, dropped);
     }
   }
   matches.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return { matches, dropped };
 }
 
-/** Regex matches of every rule whose keywords occur, each secret span once per rule. */
-function findSpans(bytes: Buffer, path: string, set: CompiledRuleSet): Span[] {
+/** Separates decoded runs in the layer buffer: no token character, so no match spans two runs. */
+const RUN_SEPARATOR = Buffer.from("\n\0\n", "latin1");
+
+/**
+ * Scans the decoded runs as one layer buffer (`label: decoded` per run) and reports what it finds
+ * at the encoded text's place in the outer content. A plain match of the same rule over the same
+ * text wins: the decoded one would only repeat it.
+ */
+function scanDecodedLayer(
+  bytes: Buffer,
+  path: string,
+  set: CompiledRuleSet,
+  runs: EncodedRun[],
+  depth: number,
+  lines: LineIndex,
+  options: ScanContentOptions,
+  matches: RawMatch[],
+  dropped: DroppedMatch[],
+): void {
+  const parts: Buffer[] = [];
+  const dataStarts: number[] = [];
+  let length = 0;
+  for (const run of runs) {
+    if (run.label !== undefined) {
+      const label = Buffer.from(`${run.label}: `, "latin1");
+      parts.push(label);
+      length += label.length;
+    }
+    dataStarts.push(length);
+    parts.push(run.decoded, RUN_SEPARATOR);
+    length += run.decoded.length + RUN_SEPARATOR.length;
+  }
+  const layer = Buffer.concat(parts, length);
+  const inner = scanContent(layer, path, set, { decodeDepth: depth });
+  const lineOffset = options.lineOffset ?? 0;
+  const runAt = (offset: number): number => {
+    let low = 0;
+    let high = dataStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (dataStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  let plainCount = matches.length;
+  for (const match of inner.matches) {
+    const index = runAt(match.start);
+    const run = runs[index]!;
+    const from = match.start - dataStarts[index]!;
+    const to = match.end - dataStarts[index]!;
+    if (from < 0 || to > run.decoded.length) continue; // in a label, or across runs
+    const { start, end } = outerSpan(run, from, to);
+    if (options.minStart !== undefined && start < options.minStart) continue;
+    const overlaps = (m: RawMatch): boolean => m.start < end && start < m.end;
+    if (matches.some((m, k) => overlaps(m) && m.ruleId === match.ruleId && (k < plainCount || m.secret === match.secret))) continue;
+    const compiled = set.byId.get(match.ruleId)!;
+    // What the encoded text decodes to says more than a less confident rule that matched the
+    // encoded text itself (a generic "high-entropy value" rule on the base64): the decoded one wins.
+    for (let k = plainCount - 1; k >= 0; k--) {
+      const plain = matches[k]!;
+      if (overlaps(plain) && set.byId.get(plain.ruleId)!.confidenceRank < compiled.confidenceRank) {
+        matches.splice(k, 1);
+        plainCount--;
+      }
+    }
+    const outer = toRawMatch(bytes, { compiled, start, end }, lines, lineOffset, match.encoding ?? run.encoding);
+    matches.push({ ...outer, secret: match.secret, evidence: match.evidence });
+  }
+  for (const d of inner.dropped) {
+    const run = runs[runAt(layerOffsetOfLine(layer, d.line))]!;
+    dropped.push({ ...d, line: lines.lineOf(run.start) + 1 + lineOffset });
+  }
+}
+
+/** Byte offset where the 1-based line `line` of `bytes` starts. */
+function layerOffsetOfLine(bytes: Buffer, line: number): number {
+  let offset = 0;
+  for (let n = 1; n < line && offset !== -1; n++) {
+    const next = bytes.indexOf(10, offset);
+    offset = next === -1 ? bytes.length : next + 1;
+  }
+  return offset;
+}
+
+/** Per-thread scratch space of findSpans (scanContent is synchronous: one file at a time). */
+const hitList = new HitList();
+
+/** Hits of each decode-layer trigger kept per piece of content. */
+const MAX_LAYER_TRIGGERS = 4096;
+
+/** Files whose windows cover more than this share of their bytes are decoded to text once. */
+const WHOLE_TEXT_SHARE = 0.25;
+
+/**
+ * Regex matches of every rule whose keywords occur, each secret span once per rule. Also hands
+ * back the hits of encoded keyword forms and layer cues, for the decode layers.
+ */
+function findSpans(bytes: Buffer, path: string, set: CompiledRuleSet, encodedHits: EncodedFormHit[], cues: CueHits): Span[] {
+  const hits = set.automaton.collect(bytes, hitList.reset());
+  const { keywordCount, cueBase, keywordRules, keywordLengths } = set;
+  // Windows per rule, as flat [from, to, from, to...] lists, merged as they come.
   const windows = new Map<CompiledRule, number[]>();
-  const pathAllowed = new Map<CompiledRule, boolean>();
+  let pathAllowed: Map<CompiledRule, boolean> | undefined;
   const allowed = (compiled: CompiledRule): boolean => {
     if (!compiled.pathMatcher) return true;
+    pathAllowed ??= new Map();
     let ok = pathAllowed.get(compiled);
     if (ok === undefined) {
       ok = compiled.pathMatcher(path);
@@ -92,31 +198,57 @@ function findSpans(bytes: Buffer, path: string, set: CompiledRuleSet): Span[] {
     }
     return ok;
   };
-  const keywordLengths = set.automaton.keywords.map((k) => k.length);
-  set.automaton.scan(bytes, (keywordId, end) => {
-    const begin = end - keywordLengths[keywordId]!;
-    for (const compiled of set.keywordRules[keywordId]!) {
-      if (!allowed(compiled)) continue;
-      const from = Math.max(0, begin - compiled.reach);
+  const data = hits.data;
+  for (let h = 0; h < hits.length; h += 2) {
+    const id = data[h]!;
+    const end = data[h + 1]!;
+    if (id >= keywordCount) {
+      // Decode-layer triggers, kept up to a budget: decoding is bounded work per file.
+      if (id >= cueBase) {
+        const list = cues[id - cueBase]!;
+        if (list.length < MAX_LAYER_TRIGGERS) list.push(end - LAYER_CUES[id - cueBase]!.length);
+      } else if (encodedHits.length < MAX_LAYER_TRIGGERS) {
+        const form = set.encodedForms[id - keywordCount]!;
+        encodedHits.push({ form, end, reach: set.keywordReach[form.keywordId]! });
+      }
+      continue;
+    }
+    const begin = end - keywordLengths[id]!;
+    for (const compiled of keywordRules[id]!) {
+      if (compiled.pathMatcher && !allowed(compiled)) continue;
+      const from = begin > compiled.reach ? begin - compiled.reach : 0;
       const to = Math.min(bytes.length, end + compiled.reach);
       const list = windows.get(compiled);
-      if (!list) windows.set(compiled, [from, to]);
-      else if (from <= list[list.length - 1]!) list[list.length - 1] = to;
-      else list.push(from, to);
+      if (!list) {
+        windows.set(compiled, [from, to]);
+      } else if (from <= list[list.length - 1]!) {
+        // Hits come in end order; a longer keyword may begin a little earlier than the last one.
+        if (to > list[list.length - 1]!) list[list.length - 1] = to;
+        if (from < list[list.length - 2]!) list[list.length - 2] = from;
+      } else {
+        list.push(from, to);
+      }
     }
-  });
+  }
   for (const compiled of set.pathOnlyRules) {
     if (allowed(compiled)) windows.set(compiled, [0, bytes.length]);
   }
+  if (windows.size === 0) return [];
+
+  // One latin1 decode of the whole file when windows cover much of it, else one per window.
+  let covered = 0;
+  for (const list of windows.values()) for (let i = 0; i < list.length; i += 2) covered += list[i + 1]! - list[i]!;
+  const wholeText = covered > bytes.length * WHOLE_TEXT_SHARE ? bytes.toString("latin1") : undefined;
 
   const spans: Span[] = [];
   for (const [compiled, list] of windows) {
-    const seen = new Set<number>();
+    const regex = compiled.regex;
+    // Matches can repeat only across windows (a match found in one window is found whole).
+    const starts = list.length > 2 ? new Set<number>() : undefined;
     for (let i = 0; i < list.length; i += 2) {
       const from = list[i]!;
       const to = list[i + 1]!;
-      const text = bytes.toString("latin1", from, to);
-      const regex = compiled.regex;
+      const text = wholeText !== undefined ? wholeText.slice(from, to) : bytes.toString("latin1", from, to);
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
         if (m[0].length === 0) {
@@ -130,10 +262,11 @@ function findSpans(bytes: Buffer, path: string, set: CompiledRuleSet): Span[] {
         const secretIndices = m.indices?.groups?.["secret"] ?? m.indices?.[0];
         if (!secretIndices) continue;
         const start = from + secretIndices[0];
-        if (seen.has(start)) continue;
-        seen.add(start);
-        const evidence = m.groups?.["evidence"];
-        spans.push({ compiled, start, end: from + secretIndices[1], evidence });
+        if (starts) {
+          if (starts.has(start)) continue;
+          starts.add(start);
+        }
+        spans.push({ compiled, start, end: from + secretIndices[1], evidence: m.groups?.["evidence"] });
       }
     }
   }
@@ -142,6 +275,7 @@ function findSpans(bytes: Buffer, path: string, set: CompiledRuleSet): Span[] {
 
 /** Where two rules claim overlapping text, the more confident (then longer, then earlier) wins. */
 function resolveOverlaps(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
   const ranked = [...spans].sort(
     (a, b) =>
       b.compiled.confidenceRank - a.compiled.confidenceRank ||
@@ -149,9 +283,18 @@ function resolveOverlaps(spans: Span[]): Span[] {
       a.compiled.order - b.compiled.order ||
       a.start - b.start,
   );
+  // Kept spans never overlap, so sorted by start they are sorted by end too: binary search.
   const kept: Span[] = [];
   for (const span of ranked) {
-    if (!kept.some((k) => k.start < span.end && span.start < k.end)) kept.push(span);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (kept[mid]!.end <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    if (low < kept.length && kept[low]!.start < span.end) continue;
+    kept.splice(low, 0, span);
   }
   return kept;
 }
@@ -169,9 +312,9 @@ function toRawMatch(bytes: Buffer, span: Span, lines: LineIndex, lineOffset: num
     start: span.start,
     end: span.end,
     line: startLine + 1 + lineOffset,
-    column: utf16Length(bytes, startOfLine, span.start) + 1,
+    column: lines.columnOf(startLine, span.start) + 1,
     endLine: endLine + 1 + lineOffset,
-    endColumn: utf16Length(bytes, lines.startOf(endLine), span.end) + 1,
+    endColumn: lines.columnOf(endLine, span.end) + 1,
     evidence: span.evidence,
     encoding,
     lineText: clip(bytes, startOfLine, lineEnd, span.start, span.end),
@@ -215,6 +358,26 @@ class LineIndex {
       else high = mid - 1;
     }
     return low;
+  }
+
+  /** Last column computed: matches come in order, so the next one on the line continues from it. */
+  private cursor = { line: -1, offset: 0, column: 0 };
+
+  /**
+   * Zero-based UTF-16 column of a byte offset on `line`. Counted from the last offset asked for
+   * on the same line when that is not past it, so that many matches on one minified line cost one
+   * pass over it, not one per match.
+   */
+  columnOf(line: number, offset: number): number {
+    const cursor = this.cursor;
+    if (cursor.line !== line || cursor.offset > offset) {
+      cursor.line = line;
+      cursor.offset = this.startOf(line);
+      cursor.column = 0;
+    }
+    cursor.column += utf16Length(this.bytes, cursor.offset, offset);
+    cursor.offset = offset;
+    return cursor.column;
   }
 
   startOf(line: number): number {

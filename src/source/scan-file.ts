@@ -106,9 +106,11 @@ function pathOf(entry: DiskWalkEntry): string | Buffer {
   return raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : entry.absPath;
 }
 
+/** UTF-16 text: a byte-order mark, and the NUL bytes that make it look binary otherwise. */
 function utf16Encoding(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes.length < 4 || !isBinary(bytes)) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   return undefined;
 }
 
