@@ -1,6 +1,7 @@
 /**
  * Runs every detector's samples through the real engine: each positive, in every file context,
- * must be found once with its exact span and rule; each negative must yield nothing.
+ * must be found once with its exact span and rule; each negative must yield nothing. Every rule's
+ * whole regex match on its samples must fit its maxLength (the engine's window around a keyword).
  */
 import { describe, expect, it } from "vitest";
 import { detectors } from "../src/registry.js";
@@ -40,6 +41,25 @@ describe.each(detectors.map((d) => [d.id, d] as const))("detector %s", (id, dete
           const found = scan(placed.content, placed.path).matches.filter((m) => m.secret === sample.secret);
           expect(found.map((m) => m.ruleId), `${ruleId} in ${placed.context} (${placed.path}), seed ${seed}`).toEqual([ruleId]);
         }
+      }
+    }
+  });
+
+  it("fits every positive sample's whole regex match within its rule's maxLength", async () => {
+    const samples = await loadSamples(id);
+    for (const seed of [1, 2, 3]) {
+      for (const sample of samples.positive(createRng(seed))) {
+        const rule = detector.rules.find((r) => r.id === sample.rule)!;
+        const texts = sample.content !== undefined ? [sample.content] : placeInContexts(sample.name ?? "SERVICE_CREDENTIAL", sample.secret).map((p) => p.content);
+        const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gdy]/g, "")}g`);
+        let found = 0;
+        for (const text of texts) {
+          for (const match of text.matchAll(pattern)) {
+            found += 1;
+            expect(match[0].length, `${id}/${rule.id}, seed ${seed}`).toBeLessThanOrEqual(rule.maxLength);
+          }
+        }
+        expect(found, `${id}/${rule.id} matched its sample`).toBeGreaterThan(0);
       }
     }
   });

@@ -4,8 +4,8 @@
  * the AccessKey secret is 30 alphanumerics with no prefix, so it is reported only when assigned to a
  * key whose name says Alibaba. Docs: https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 
 /** A key pair acts as its RAM user, or as the whole account when it belongs to the root account. */
 const KEY_PAIR: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_BACKUPS", "DELETE_INFRA", "IAM_WRITE", "SECRETS_READ", "SPEND", "READ_PII"];
@@ -35,14 +35,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: KEY_PAIR,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "AccessKey ID",
-        capabilities: [...KEY_PAIR],
-        lifetime: "long",
-        notes: [
-          "AccessKey ID of a RAM user or of the root account: with its 30-character secret it signs any API call that identity may make.",
-        ],
-      }),
+      infer: fixedInference("AccessKey ID", KEY_PAIR, "long", [
+        "AccessKey ID of a RAM user or of the root account: with its 30-character secret it signs any API call that identity may make.",
+      ]),
     },
     {
       id: "access-key-secret",
@@ -53,12 +48,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: KEY_PAIR,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "AccessKey secret",
-        capabilities: [...KEY_PAIR],
-        lifetime: "long",
-        notes: ["AccessKey secret (30 characters) assigned to an Alibaba Cloud setting: the signing half of a key pair."],
-      }),
+      infer: fixedInference("AccessKey secret", KEY_PAIR, "long", [
+        "AccessKey secret (30 characters) assigned to an Alibaba Cloud setting: the signing half of a key pair.",
+      ]),
     },
     {
       id: "cli-config-secret",
@@ -70,12 +62,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: KEY_PAIR,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "AccessKey secret",
-        capabilities: [...KEY_PAIR],
-        lifetime: "long",
-        notes: ["AccessKey secret of an aliyun CLI profile (~/.aliyun/config.json): the signing half of a key pair."],
-      }),
+      infer: fixedInference("AccessKey secret", KEY_PAIR, "long", [
+        "AccessKey secret of an aliyun CLI profile (~/.aliyun/config.json): the signing half of a key pair.",
+      ]),
     },
   ],
 };

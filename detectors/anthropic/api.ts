@@ -9,12 +9,10 @@
  * https://docs.anthropic.com/en/api/admin-api/workspaces/list-workspaces , https://docs.anthropic.com/en/api/admin-api/apikeys/list-api-keys
  * Claude OAuth tokens have no documented read-only check; refresh tokens are never sent.
  */
+import { isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { HttpResponse, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 
 const VERSION = "2023-06-01";
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const dataOf = (response: HttpResponse | undefined): Record<string, unknown>[] | undefined =>
   response?.status === 200 && isRecord(response.json) && Array.isArray(response.json.data)
@@ -40,7 +38,7 @@ async function introspectAdmin(http: ProviderHttp, headers: Record<string, strin
   const me = await http.request("GET", "/v1/organizations/me", { headers });
   if (me.status !== 200) return notOk(me, "/v1/organizations/me");
   if (!isRecord(me.json) || typeof me.json.id !== "string") {
-    return { liveness: "unknown", reason: "unexpected response shape from GET /v1/organizations/me" };
+    return unexpectedShape("GET /v1/organizations/me");
   }
   const organization = typeof me.json.name === "string" && me.json.name !== "" ? me.json.name : me.json.id;
   const facts = [`Admin API key of organization ${organization}: manages its members, workspaces and API keys`];
@@ -84,7 +82,7 @@ export const api: ProviderApi = {
     const models = await http.request("GET", "/v1/models", { headers });
     if (models.status !== 200) return notOk(models, "/v1/models");
     const data = dataOf(models);
-    if (!data) return { liveness: "unknown", reason: "unexpected response shape from GET /v1/models" };
+    if (!data) return unexpectedShape("GET /v1/models");
     const organization = models.headers.get("anthropic-organization-id") ?? undefined;
     const facts = [
       `API key${organization ? ` of organization ${organization}` : ""}: Messages, Files and Batches of its workspace, billed to the organization`,

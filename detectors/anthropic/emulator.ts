@@ -5,7 +5,7 @@
  * `permission_error` (403); lists `{"data": [...], "has_more", "first_id", "last_id"}`; responses carry
  * `request-id` and `anthropic-organization-id` headers. Admin endpoints accept only Admin API keys.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface AnthropicKeyState {
@@ -121,20 +121,8 @@ export const emulator: ProviderEmulator = {
           mentions: ["2 members, 1 admins", "workspaces Default, production", "7 active API keys"],
         },
       },
-      {
-        name: "disabled API key",
-        rule: "api-key",
-        secret: disabled,
-        handler: createAnthropicEmulator([{ key: disabled, kind: "api", organizationId, organizationName: "Acme", disabled: true }]),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "unknown Admin API key",
-        rule: "admin-key",
-        secret: archivedAdmin,
-        handler: createAnthropicEmulator([]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("disabled API key", "api-key", disabled, createAnthropicEmulator([{ key: disabled, kind: "api", organizationId, organizationName: "Acme", disabled: true }])),
+      inactiveCase("unknown Admin API key", "admin-key", archivedAdmin, createAnthropicEmulator([])),
     ];
   },
 };

@@ -4,8 +4,8 @@
  * https://docs.anthropic.com/en/api/administration-api . ../shared/providers.md §2.9.
  * OAuth token formats (`sk-ant-oat01-`, `sk-ant-ort01-`) are observed, not documented.
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Lifetime, TokenRule } from "../../src/detector-kit/index.js";
+import { prefixedTokenRule } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, Lifetime, TokenRule } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** Key bodies are URL-safe base64: a key must not run on into more of it. */
@@ -25,17 +25,7 @@ const rule = (
   tokenClass: string,
   notes: string[],
   lifetime: Lifetime,
-): TokenRule => ({
-  id,
-  title,
-  keywords: [prefix],
-  pattern: new RegExp(`${NOT_AFTER_WORD}${prefix}${body.source}${END}`),
-  maxLength: prefix.length + body.max,
-  confidence: "high",
-  capabilities,
-  lifetime,
-  infer: (): Inference => ({ tokenClass, capabilities: [...capabilities], lifetime, notes }),
-});
+): TokenRule => prefixedTokenRule({ id, title, prefix, body: body.source, bodyMax: body.max, end: END, capabilities, lifetime, tokenClass, notes });
 
 /** api03 and admin01 keys: 93 URL-safe characters then a fixed `AA`. */
 const KEY_BODY = { source: "[0-9A-Za-z_-]{93}AA", max: 95 };

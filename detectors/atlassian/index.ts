@@ -8,8 +8,8 @@
  * Legacy (pre-2023) API tokens are 24 opaque characters: reported only with a Jira/Confluence/Atlassian key name.
  * ../shared/providers.md §3.14.
  */
-import { assignmentMaxLength, assignmentSource, crc32Of, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule, Verdict } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, crc32Of, fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD, validWhen } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 
 /** A user API token acts as its user in every Atlassian product the user can reach. */
 const USER_TOKEN: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "CODE_WRITE", "SECRETS_READ", "READ_PII", "IAM_WRITE"];
@@ -25,14 +25,7 @@ export function hasAtlassianCrc(token: string): boolean {
   return token.length > 8 && crcHex(token.slice(0, -8)) === token.slice(-8);
 }
 
-const checksum = (secret: string): Verdict => (hasAtlassianCrc(secret) ? { ok: true } : { ok: false, reason: "checksum" });
-
-const fixed = (tokenClass: string, capabilities: Capability[], notes: string[]) => (): Inference => ({
-  tokenClass,
-  capabilities: [...capabilities],
-  lifetime: "long",
-  notes,
-});
+const checksum = validWhen(hasAtlassianCrc, "checksum");
 
 /** ATATT3/ATCTT3 tokens: 6-character prefix, a base64url body, `=`, 8 hex digits of CRC-32 (192 characters in all). */
 const crcToken = (prefix: string, extra: Pick<TokenRule, "id" | "title" | "capabilities" | "infer">): TokenRule => ({
@@ -63,7 +56,7 @@ export const detector: Detector = {
       id: "api-token",
       title: "Atlassian API token",
       capabilities: USER_TOKEN,
-      infer: fixed("API token", USER_TOKEN, [
+      infer: fixedInference("API token", USER_TOKEN, "long", [
         "Atlassian account API token: with the owner's email it signs in to Jira, Confluence and Bitbucket as that user (scoped tokens only to the scopes chosen).",
       ]),
     }),
@@ -71,7 +64,7 @@ export const detector: Detector = {
       id: "access-token",
       title: "Atlassian access token (Bitbucket access token or organization admin API key)",
       capabilities: ACCESS_TOKEN,
-      infer: fixed("access token", ACCESS_TOKEN, [
+      infer: fixedInference("access token", ACCESS_TOKEN, "long", [
         "Atlassian access token: a Bitbucket repository, project or workspace access token, or an organization admin API key that can manage users and policies across every product.",
       ]),
     }),
@@ -85,7 +78,7 @@ export const detector: Detector = {
       capabilities: APP_PASSWORD,
       lifetime: "long",
       validate: checksum,
-      infer: fixed("app password", APP_PASSWORD, [
+      infer: fixedInference("app password", APP_PASSWORD, "long", [
         "Bitbucket app password: with the username it reaches every repository and workspace of the account, within the permissions picked at creation.",
       ]),
     },
@@ -103,7 +96,7 @@ export const detector: Detector = {
         /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9]/.test(secret)
           ? { ok: true }
           : { ok: false, reason: "not a mixed-case token (account id or word)" },
-      infer: fixed("legacy API token", USER_TOKEN, [
+      infer: fixedInference("legacy API token", USER_TOKEN, "long", [
         "24-character API token (issued before 2023) assigned to a Jira/Confluence setting: it acts as its user in every product.",
       ]),
     },

@@ -12,6 +12,7 @@
  * key with its session token). Keys of known canary-token accounts are never sent anywhere.
  * Never: any mutating call, sts:AssumeRole/GetSessionToken, the sns:Publish canary trick.
  */
+import { answeredUnknown, notReadable, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 import { accountFromKeyId, CANARY_ACCOUNTS } from "./account.js";
 import { awsEncode, signV4 } from "./sigv4.js";
@@ -205,12 +206,12 @@ async function identify(http: ProviderHttp, pairing: Credentials[], now: Date): 
     if (response.status === 200) {
       const account = fieldValues(response, "Account")[0];
       const arn = fieldValues(response, "Arn")[0];
-      if (!account || !arn) return { result: { liveness: "unknown", reason: "unexpected response shape from STS GetCallerIdentity" } };
+      if (!account || !arn) return { result: unexpectedShape("STS GetCallerIdentity") };
       return { identity: { account, arn, credentials } };
     }
     const code = errorCode(response);
     if (code === undefined || response.status < 400 || response.status >= 500) {
-      return { result: { liveness: "unknown", reason: `STS answered ${response.status} to GetCallerIdentity without an AWS error` } };
+      return { result: answeredUnknown("STS", response.status, "GetCallerIdentity without an AWS error") };
     }
     codes.push(code);
     // SignatureDoesNotMatch: the key id exists but this secret is not its secret; try the next candidate.
@@ -270,7 +271,7 @@ async function readIam(http: ProviderHttp, body: string, credentials: Credential
     const code = errorCode(response);
     facts.push(`${what} not readable (${code ?? `HTTP ${response.status}`})`);
   } catch (error) {
-    facts.push(`${what} not readable (${error instanceof Error ? error.message : String(error)})`);
+    facts.push(notReadable(what, error));
   }
   return undefined;
 }

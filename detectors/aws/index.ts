@@ -5,7 +5,7 @@
  * Bedrock keys: https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
  * ../shared/providers.md §2.3 (account decoding and canary accounts: ./account.ts).
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD, shannonEntropy, validWhen } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 import {
   BEDROCK_SHORT_PREFIX,
@@ -42,19 +42,11 @@ const BEDROCK: readonly Capability[] = ["SPEND", "DELETE_INFRA"];
 const KEY_ID_BODY = "[A-Z2-7]{16}";
 const SECRET_KEY = "[A-Za-z0-9/+]{40}";
 
-function shannon(value: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / value.length) * Math.log2(n / value.length);
-  return bits;
-}
-
 /** A 40-character secret access key: random base64, not a hex digest. */
 export function checkSecretKey(secret: string): Verdict {
   if (/^[0-9a-fA-F]{40}$/.test(secret)) return { ok: false, reason: "hex digest (a git or SHA-1 hash), not a secret key" };
   if (!/[A-Z]/.test(secret) || !/[a-z]/.test(secret)) return { ok: false, reason: "not mixed-case base64" };
-  if (shannon(secret) < 4) return { ok: false, reason: "low entropy" };
+  if (shannonEntropy(secret) < 4) return { ok: false, reason: "low entropy" };
   return { ok: true };
 }
 
@@ -87,6 +79,16 @@ const secretKeyInference = (capabilities: readonly Capability[]) => () => ({
   notes: ["usable only with its access key id; tokscan pairs it with ids found in the same file"],
 });
 
+/** What both secret-key rules share: the same secret, found under its name or beside its key id. */
+const SECRET_KEY_RULE = {
+  confidence: "high",
+  capabilities: WORST_CASE,
+  lifetime: "unknown",
+  examples: EXAMPLE_SECRETS,
+  validate: checkSecretKey,
+  infer: secretKeyInference(WORST_CASE),
+} satisfies Partial<TokenRule>;
+
 export const detector: Detector = {
   id: "aws",
   name: "AWS",
@@ -111,12 +113,7 @@ export const detector: Detector = {
       keywords: SECRET_NAMES.split("|"),
       pattern: new RegExp(assignmentSource(SECRET_NAMES, SECRET_KEY), "i"),
       maxLength: assignmentMaxLength(17, 40),
-      confidence: "high",
-      capabilities: WORST_CASE,
-      lifetime: "unknown",
-      examples: EXAMPLE_SECRETS,
-      validate: checkSecretKey,
-      infer: secretKeyInference(WORST_CASE),
+      ...SECRET_KEY_RULE,
     },
     {
       // `AKIA…,secret` (the console's accessKeys.csv), `AKIA…:secret`, `["AKIA…", "secret"]`.
@@ -127,12 +124,7 @@ export const detector: Detector = {
         String.raw`${NOT_AFTER_WORD}(?:AKIA|ASIA|ABIA|ACCA)${KEY_ID_BODY}(?:["']?[ \t]{0,4}[,:;|=\t][ \t]{0,4}["']?|[ \t]{1,4})(?<secret>${SECRET_KEY})(?![A-Za-z0-9/+=])`,
       ),
       maxLength: 20 + 10 + 40,
-      confidence: "high",
-      capabilities: WORST_CASE,
-      lifetime: "unknown",
-      examples: EXAMPLE_SECRETS,
-      validate: checkSecretKey,
-      infer: secretKeyInference(WORST_CASE),
+      ...SECRET_KEY_RULE,
     },
     {
       id: "session-token",
@@ -149,12 +141,9 @@ export const detector: Detector = {
         new Set(secret).size >= 30 && !/(.)\1{15}/.test(secret)
           ? { ok: true }
           : { ok: false, reason: "placeholder (too little variety for a session token)" },
-      infer: () => ({
-        tokenClass: "STS session token",
-        capabilities: [...WORST_CASE],
-        lifetime: "short",
-        notes: ["temporary credentials expire within 12-36 hours; usable only with its ASIA key id and secret"],
-      }),
+      infer: fixedInference("STS session token", WORST_CASE, "short", [
+        "temporary credentials expire within 12-36 hours; usable only with its ASIA key id and secret",
+      ]),
     },
     {
       id: "bedrock-api-key",
@@ -166,8 +155,7 @@ export const detector: Detector = {
       capabilities: BEDROCK,
       lifetime: "long",
       skipPlaceholderCheck: true,
-      validate: (secret) =>
-        decodeLongTermBedrock(secret) ? { ok: true } : { ok: false, reason: "does not decode to <user>-at-<account>:<secret>" },
+      validate: validWhen(decodeLongTermBedrock, "does not decode to <user>-at-<account>:<secret>"),
       infer: (secret) => {
         const decoded = decodeLongTermBedrock(secret);
         const account = decoded?.account;
@@ -187,8 +175,7 @@ export const detector: Detector = {
       capabilities: BEDROCK,
       lifetime: "short",
       skipPlaceholderCheck: true,
-      validate: (secret) =>
-        decodeShortTermBedrock(secret) ? { ok: true } : { ok: false, reason: "not a presigned Bedrock URL" },
+      validate: validWhen(decodeShortTermBedrock, "not a presigned Bedrock URL"),
       infer: (secret) => {
         const decoded = decodeShortTermBedrock(secret);
         const account = decoded ? accountFromKeyId(decoded.keyId) : undefined;

@@ -2,9 +2,8 @@
  * Reading AWS Query-API answers (STS, IAM): JSON when the service honours `Accept: application/json`,
  * XML otherwise. Only the few fields tokscan needs are extracted.
  */
+import { isRecord } from "../../src/detector-kit/index.js";
 import type { HttpResponse } from "../../src/detector-kit/index.js";
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const XML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'" };
 const unescapeXml = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|apos);/g, (e) => XML_ENTITIES[e] ?? e);

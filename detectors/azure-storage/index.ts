@@ -4,7 +4,7 @@
  * https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string
  * ../shared/providers.md §3.4.
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Verdict } from "../../src/detector-kit/index.js";
 import { checkSas, inferSas } from "./sas.js";
 
@@ -93,12 +93,9 @@ export const detector: Detector = {
       capabilities: ACCOUNT_KEY,
       lifetime: "long",
       examples: [EMULATOR_KEY],
-      infer: () => ({
-        tokenClass: "storage account key",
-        capabilities: [...ACCOUNT_KEY],
-        lifetime: "long",
-        notes: ["full data access to the whole storage account; the account name is needed with it (look nearby)"],
-      }),
+      infer: fixedInference("storage account key", ACCOUNT_KEY, "long", [
+        "full data access to the whole storage account; the account name is needed with it (look nearby)",
+      ]),
     },
     {
       id: "sas-token",

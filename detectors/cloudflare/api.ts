@@ -11,17 +11,12 @@
  * https://developers.cloudflare.com/api/resources/user/subresources/tokens/methods/get/ ,
  * https://developers.cloudflare.com/fundamentals/api/reference/permissions/
  */
+import { answeredInactive, answeredUnknown, bearerAuthorization, isRecord, listNames, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 
 const V4 = "/client/v4";
 /** Cloudflare error codes that mean the credential itself is not accepted. */
 const INVALID_TOKEN_CODES = new Set([1000, 6003, 6111, 9106, 10000]);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const listNames = (names: readonly string[], limit = 5): string =>
-  names.length <= limit ? names.join(", ") : `${names.slice(0, limit).join(", ")} and ${names.length - limit} more`;
 
 /** What a permission group lets a token do, from its name ("DNS Write", "Workers Scripts Write", "Logs Read"). */
 export function capabilitiesOfPermission(name: string): Capability[] {
@@ -97,7 +92,7 @@ export const api: ProviderApi = {
   rules: ["user-api-token", "account-api-token", "api-token-legacy"],
 
   async introspect(token, http) {
-    const headers = { Authorization: `Bearer ${token.secret}` };
+    const headers = bearerAuthorization(token.secret);
     const facts: string[] = [];
     let tokenInfo: { id: string; status: string; expiresOn?: string } | undefined;
     let detailPath: string;
@@ -124,10 +119,10 @@ export const api: ProviderApi = {
       detailPath = `${V4}/accounts/${ownerAccount}/tokens/${encodeURIComponent(tokenInfo.id)}`;
     } else {
       const response = await http.request("GET", `${V4}/user/tokens/verify`, { headers });
-      if (refusesToken(response)) return { liveness: "inactive", reason: `Cloudflare answered ${response.status} to GET ${V4}/user/tokens/verify: invalid token` };
-      if (response.status !== 200) return { liveness: "unknown", reason: `Cloudflare answered ${response.status} to GET ${V4}/user/tokens/verify` };
+      if (refusesToken(response)) return answeredInactive("Cloudflare", response.status, `GET ${V4}/user/tokens/verify`, "invalid token");
+      if (response.status !== 200) return answeredUnknown("Cloudflare", response.status, `GET ${V4}/user/tokens/verify`);
       tokenInfo = verified(response);
-      if (!tokenInfo) return { liveness: "unknown", reason: `unexpected response shape from GET ${V4}/user/tokens/verify` };
+      if (!tokenInfo) return unexpectedShape(`GET ${V4}/user/tokens/verify`);
       detailPath = `${V4}/user/tokens/${encodeURIComponent(tokenInfo.id)}`;
     }
     if (tokenInfo.status !== "active") return { liveness: "inactive", reason: `Cloudflare reports the token ${tokenInfo.status}` };

@@ -6,7 +6,7 @@
  * 401 with error 1000 "Invalid API Token"; a token without the permission for a resource -> 403 with
  * error 9109 "Unauthorized to access requested resource"; lists carry `result_info`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface CloudflareTokenState {
@@ -44,7 +44,7 @@ const canReadTokens = (state: CloudflareTokenState): boolean =>
 
 export function createCloudflareEmulator(tokens: readonly CloudflareTokenState[]): EmulatorHandler {
   return (request) => {
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const state = tokens.find((t) => t.token === bearer);
     if (!state) return failure(401, 1000, "Invalid API Token");
     if (request.method !== "GET") return failure(405, 10000, "Method not allowed");
@@ -172,20 +172,8 @@ export const emulator: ProviderEmulator = {
           absentCapabilities: ["IAM_WRITE", "PROD_REACH"],
         },
       },
-      {
-        name: "disabled user token",
-        rule: "user-api-token",
-        secret: disabled,
-        handler: createCloudflareEmulator([{ token: disabled, kind: "user", id: rng.hex(32), name: "old", status: "disabled", permissions: [], accounts: [acme] }]),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "unknown user token",
-        rule: "user-api-token",
-        secret: unknown,
-        handler: createCloudflareEmulator([]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("disabled user token", "user-api-token", disabled, createCloudflareEmulator([{ token: disabled, kind: "user", id: rng.hex(32), name: "old", status: "disabled", permissions: [], accounts: [acme] }])),
+      inactiveCase("unknown user token", "user-api-token", unknown, createCloudflareEmulator([])),
     ];
   },
 };

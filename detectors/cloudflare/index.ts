@@ -6,8 +6,8 @@
  * Older tokens (40 characters) and Global API Keys (37 hex) have no prefix: they are reported only
  * when assigned to a key whose name says Cloudflare. ../shared/providers.md §2.10.
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Lifetime, TokenRule } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, prefixedTokenRule } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** Worst case of a scoped token: DNS and zone writes, Workers code, R2/KV/D1 data, token management. */
@@ -25,28 +25,9 @@ const NAME_START = "(?<![A-Za-z0-9_.-])";
 const PROVIDER_NAME = "cloudflare|cf_api";
 const PROVIDER_NAME_MAX = "cloudflare".length;
 
-const fixed =
-  (tokenClass: string, capabilities: readonly Capability[], notes: string[], lifetime?: Lifetime) =>
-  (): Inference => ({ tokenClass, capabilities: [...capabilities], notes, lifetime });
-
-const scannable = (
-  id: string,
-  prefix: string,
-  title: string,
-  capabilities: readonly Capability[],
-  tokenClass: string,
-  notes: string[],
-): TokenRule => ({
-  id,
-  title,
-  keywords: [prefix],
-  pattern: new RegExp(`${NOT_AFTER_WORD}${prefix}[0-9A-Za-z]{40}[0-9a-f]{8}${NOT_BEFORE_WORD}`),
-  maxLength: prefix.length + 48,
-  confidence: "high",
-  capabilities,
-  lifetime: "long",
-  infer: fixed(tokenClass, capabilities, notes),
-});
+/** The scannable formats: prefix, 40 characters, an 8-hex checksum. */
+const scannable = (id: string, prefix: string, title: string, capabilities: readonly Capability[], tokenClass: string, notes: string[]): TokenRule =>
+  prefixedTokenRule({ id, title, prefix, body: "[0-9A-Za-z]{40}[0-9a-f]{8}", bodyMax: 48, capabilities, lifetime: "long", tokenClass, notes });
 
 const unprefixed = (
   id: string,
@@ -64,7 +45,7 @@ const unprefixed = (
   confidence: "medium",
   capabilities,
   lifetime: "long",
-  infer: fixed(tokenClass, capabilities, notes),
+  infer: fixedInference(tokenClass, capabilities, "long", notes),
 });
 
 export const detector: Detector = {
@@ -107,21 +88,16 @@ export const detector: Detector = {
       "Global API Key (unprefixed format)",
       ["Global API Key: everything the user can do in every account they belong to; reported because the key name says Cloudflare."],
     ),
-    {
+    prefixedTokenRule({
       id: "origin-ca-key",
       title: "Cloudflare Origin CA key",
-      keywords: ["v1.0-"],
-      pattern: new RegExp(String.raw`${NOT_AFTER_WORD}v1\.0-[0-9a-f]{24}-[0-9a-f]{146}${NOT_BEFORE_WORD}`),
-      maxLength: 5 + 24 + 1 + 146,
-      confidence: "high",
+      prefix: "v1.0-",
+      body: "[0-9a-f]{24}-[0-9a-f]{146}",
+      bodyMax: 24 + 1 + 146,
       capabilities: ["PROD_REACH", "DELETE_INFRA"],
       lifetime: "short",
-      infer: fixed(
-        "Origin CA key",
-        ["PROD_REACH", "DELETE_INFRA"],
-        ["Origin CA (service) key: creates and revokes origin certificates; Cloudflare stops accepting these keys on 2026-09-30."],
-        "short",
-      ),
-    },
+      tokenClass: "Origin CA key",
+      notes: ["Origin CA (service) key: creates and revokes origin certificates; Cloudflare stops accepting these keys on 2026-09-30."],
+    }),
   ],
 };

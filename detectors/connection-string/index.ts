@@ -4,6 +4,7 @@
  * well-known default passwords (postgres:postgres, guest:guest...) are not reported.
  * URL userinfo: RFC 3986 §3.2.1; https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS
  */
+import { fixedInference } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 
 const DATA: readonly Capability[] = ["DELETE_DATA", "READ_PII"];
@@ -56,12 +57,9 @@ const urlRule = (id: string, title: string, schemes: readonly string[], keywords
     capabilities: DATA,
     lifetime: "long",
     validate: checkPassword,
-    infer: () => ({
-      tokenClass: `${product} password (in a connection URL)`,
-      capabilities: [...DATA],
-      lifetime: "long",
-      notes: [`full ${product} access as the URL's user: read and delete whatever that user can reach`],
-    }),
+    infer: fixedInference(`${product} password (in a connection URL)`, DATA, "long", [
+      `full ${product} access as the URL's user: read and delete whatever that user can reach`,
+    ]),
   };
 };
 

@@ -8,6 +8,7 @@
  * Never sent: cluster create/start, jobs/run-now, SQL statements, DBFS/workspace writes, token create/revoke.
  * Docs: https://docs.databricks.com/api/workspace/currentuser/me
  */
+import { answeredInactive, answeredUnknown, bearerAuthorization, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi } from "../../src/detector-kit/index.js";
 
 /** Placeholder origin: the real one is the workspace URL, which only the user can give. */
@@ -17,9 +18,6 @@ const ADMIN: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_INFRA", "IAM
 
 export const WORKSPACE_UNKNOWN_REASON =
   "the Databricks workspace URL is not known: pass --endpoint databricks=https://<workspace host> to check this token";
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `[{display: "admins"}, {value: "x"}]` -> the names. */
 const names = (value: unknown, field: string): string[] =>
@@ -33,13 +31,13 @@ export const api: ProviderApi = {
 
   async introspect(token, http): Promise<Introspection> {
     if (http.baseUrl === NO_WORKSPACE) return { liveness: "unchecked", reason: WORKSPACE_UNKNOWN_REASON };
-    const response = await http.request("GET", PATH, { headers: { Authorization: `Bearer ${token.secret}`, Accept: "application/scim+json" } });
+    const response = await http.request("GET", PATH, { headers: { ...bearerAuthorization(token.secret), Accept: "application/scim+json" } });
     if (response.status === 401 || response.status === 403) {
-      return { liveness: "inactive", reason: `Databricks answered ${response.status} to GET /scim/v2/Me: invalid, expired or revoked token` };
+      return answeredInactive("Databricks", response.status, "GET /scim/v2/Me", "invalid, expired or revoked token");
     }
-    if (response.status !== 200) return { liveness: "unknown", reason: `Databricks answered ${response.status} to GET /scim/v2/Me` };
+    if (response.status !== 200) return answeredUnknown("Databricks", response.status, "GET /scim/v2/Me");
     const me = response.json;
-    if (!isRecord(me) || typeof me["userName"] !== "string") return { liveness: "unknown", reason: "unexpected response shape from GET /scim/v2/Me" };
+    if (!isRecord(me) || typeof me["userName"] !== "string") return unexpectedShape("GET /scim/v2/Me");
 
     const groups = names(me["groups"], "display");
     const entitlements = names(me["entitlements"], "value");

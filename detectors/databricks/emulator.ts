@@ -4,6 +4,7 @@
  * user `{id, userName, displayName, active, emails, groups[{display, value, $ref}], entitlements[{value}]}`;
  * 403 `{"error_code": "403", "message": "Invalid access token."}` for a revoked or unknown token.
  */
+import { bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatorHandler, ProviderEmulator } from "../../src/detector-kit/index.js";
 
 export interface WorkspaceUser {
@@ -15,7 +16,7 @@ export interface WorkspaceUser {
 
 export function createDatabricksEmulator(users: readonly WorkspaceUser[]): EmulatorHandler {
   return (request) => {
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const user = users.find((u) => u.token === bearer);
     if (!user) return { status: 403, body: { error_code: "403", message: "Invalid access token." } };
     if (request.path.split("?", 1)[0] !== "/api/2.0/preview/scim/v2/Me") {
@@ -72,13 +73,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["not a workspace admin", "entitlements databricks-sql-access"],
         },
       },
-      {
-        name: "revoked token",
-        rule: "personal-access-token",
-        secret: revoked,
-        handler: createDatabricksEmulator([]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked token", "personal-access-token", revoked, createDatabricksEmulator([])),
     ];
   },
 };

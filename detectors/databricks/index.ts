@@ -4,8 +4,8 @@
  * principals: `dose` + 32 hex. Docs: https://docs.databricks.com/en/dev-tools/auth/pat.html ,
  * https://docs.databricks.com/en/dev-tools/auth/oauth-m2m.html . ../shared/providers.md §3.13.
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** A PAT acts as its user in one workspace; a workspace admin's token manages users, tokens and secret scopes. */
@@ -35,14 +35,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: WORKSPACE_IDENTITY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "personal access token",
-        capabilities: [...WORKSPACE_IDENTITY],
-        lifetime: "long",
-        notes: [
-          "Databricks personal access token: acts as its user in one workspace (clusters, jobs, notebooks, tables); a workspace admin's token also manages users, tokens and secret scopes.",
-        ],
-      }),
+      infer: fixedInference("personal access token", WORKSPACE_IDENTITY, "long", [
+        "Databricks personal access token: acts as its user in one workspace (clusters, jobs, notebooks, tables); a workspace admin's token also manages users, tokens and secret scopes.",
+      ]),
     },
     {
       id: "oauth-secret",
@@ -53,14 +48,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: WORKSPACE_IDENTITY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "OAuth client secret",
-        capabilities: [...WORKSPACE_IDENTITY],
-        lifetime: "long",
-        notes: [
-          "OAuth secret of a Databricks service principal: with the client id it mints access tokens for every workspace (or the account console) the principal belongs to.",
-        ],
-      }),
+      infer: fixedInference("OAuth client secret", WORKSPACE_IDENTITY, "long", [
+        "OAuth secret of a Databricks service principal: with the client id it mints access tokens for every workspace (or the account console) the principal belongs to.",
+      ]),
     },
   ],
 };

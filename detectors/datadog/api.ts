@@ -10,15 +10,12 @@
  * Docs: https://docs.datadoghq.com/api/latest/authentication/ , https://docs.datadoghq.com/api/latest/users/ ,
  * https://docs.datadoghq.com/api/latest/key-management/
  */
+import { answeredInactive, answeredUnknown, isRecord, nonEmptyString, notReadable, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 
 const VALIDATE = "/api/v1/validate";
 const CURRENT_USER = "/api/v2/current_user";
 const APP_KEYS = "/api/v2/current_user/application_keys?page[size]=100";
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 /** What each authorization scope family lets a key do. */
 function scopeCapabilities(scope: string): Capability[] {
@@ -44,10 +41,10 @@ const errorsOf = (response: HttpResponse): string =>
 async function validateApiKey(http: ProviderHttp, apiKey: string): Promise<Introspection> {
   const response = await http.request("GET", VALIDATE, { headers: { "dd-api-key": apiKey } });
   if (response.status === 403 || response.status === 401) {
-    return { liveness: "inactive", reason: `Datadog answered ${response.status} to GET ${VALIDATE}${errorsOf(response)}: revoked or invalid` };
+    return answeredInactive("Datadog", response.status, `GET ${VALIDATE}${errorsOf(response)}`, "revoked or invalid");
   }
-  if (response.status !== 200) return { liveness: "unknown", reason: `Datadog answered ${response.status} to GET ${VALIDATE}${errorsOf(response)}` };
-  if (!isRecord(response.json) || response.json.valid !== true) return { liveness: "unknown", reason: `unexpected response shape from GET ${VALIDATE}` };
+  if (response.status !== 200) return answeredUnknown("Datadog", response.status, `GET ${VALIDATE}${errorsOf(response)}`);
+  if (!isRecord(response.json) || response.json.valid !== true) return unexpectedShape(`GET ${VALIDATE}`);
   return {
     liveness: "live",
     tokenClass: "API key",
@@ -77,15 +74,15 @@ async function introspectAppKey(token: TokenInstance, http: ProviderHttp): Promi
     }
     return { liveness: "unknown", reason: `the API key found beside it is not valid (${api.reason ?? api.liveness}): the application key cannot be checked` };
   }
-  if (user.status !== 200) return { liveness: "unknown", reason: `Datadog answered ${user.status} to GET ${CURRENT_USER}${errorsOf(user)}` };
+  if (user.status !== 200) return answeredUnknown("Datadog", user.status, `GET ${CURRENT_USER}${errorsOf(user)}`);
   const data = isRecord(user.json) && isRecord(user.json.data) ? user.json.data : undefined;
   const attributes = isRecord(data?.attributes) ? data.attributes : undefined;
-  if (!attributes) return { liveness: "unknown", reason: `unexpected response shape from GET ${CURRENT_USER}` };
-  const email = text(attributes.email) ?? text(attributes.handle);
+  if (!attributes) return unexpectedShape(`GET ${CURRENT_USER}`);
+  const email = nonEmptyString(attributes.email) ?? nonEmptyString(attributes.handle);
   const included = isRecord(user.json) && Array.isArray(user.json.included) ? user.json.included.filter(isRecord) : [];
   const roles = included
     .filter((i) => i.type === "roles" && isRecord(i.attributes))
-    .map((i) => text((i.attributes as Record<string, unknown>).name) ?? "?");
+    .map((i) => nonEmptyString((i.attributes as Record<string, unknown>).name) ?? "?");
   const facts = [`application key of ${email ?? "an unnamed user"}${roles.length > 0 ? `, roles: ${roles.join(", ")}` : ", roles not listed: scored as admin"}`];
   let capabilities = new Set<Capability>(roleCapabilities(roles));
   let scopes: string[] | undefined;
@@ -97,15 +94,15 @@ async function introspectAppKey(token: TokenInstance, http: ProviderHttp): Promi
     const attrs = isRecord(mine?.attributes) ? mine.attributes : undefined;
     if (!entries) facts.push(`application keys not readable (HTTP ${keys.status})`);
     else if (!attrs) facts.push("this key is not among the user's keys (it may belong to a service account): scopes unknown");
-    else if (attrs.scopes === null || attrs.scopes === undefined) facts.push(`key "${text(attrs.name) ?? "?"}" is unscoped: every permission of its user`);
+    else if (attrs.scopes === null || attrs.scopes === undefined) facts.push(`key "${nonEmptyString(attrs.name) ?? "?"}" is unscoped: every permission of its user`);
     else if (Array.isArray(attrs.scopes)) {
       scopes = attrs.scopes.filter((s): s is string => typeof s === "string");
       const granted = new Set<Capability>(scopes.flatMap(scopeCapabilities));
       capabilities = new Set([...capabilities].filter((c) => c === "ACCOUNT_WIDE" || granted.has(c)));
-      facts.push(`key "${text(attrs.name) ?? "?"}" is scoped to ${scopes.join(", ") || "nothing"}`);
+      facts.push(`key "${nonEmptyString(attrs.name) ?? "?"}" is scoped to ${scopes.join(", ") || "nothing"}`);
     }
   } catch (error) {
-    facts.push(`application keys not readable (${error instanceof Error ? error.message : String(error)})`);
+    facts.push(notReadable("application keys", error));
   }
   if (capabilities.has("DELETE_INFRA")) facts.push("can delete monitors, which silences alerting on whatever they watch");
   if (capabilities.has("IAM_WRITE")) facts.push("can manage users, roles and keys of the organization");

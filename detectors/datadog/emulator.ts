@@ -9,6 +9,7 @@
  * - https://docs.datadoghq.com/api/latest/key-management/#get-all-application-keys-owned-by-current-user :
  *   `{ data: [{ type: "application_keys", attributes: { name, last4, scopes | null, created_at } }] }`.
  */
+import { inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface DatadogOrgState {
@@ -93,7 +94,7 @@ export const emulator: ProviderEmulator = {
         expect: { liveness: "live", tokenClass: "scoped application key", scopes: ["dashboards_read"], absentCapabilities: ["DELETE_DATA", "DELETE_INFRA", "IAM_WRITE"] },
       },
       { name: "valid API key", rule: "api-key", secret: apiKey, handler, expect: { liveness: "live", tokenClass: "API key", capabilities: ["SPEND"] } },
-      { name: "revoked API key: 403", rule: "api-key", secret: rng.hex(32), handler, expect: { liveness: "inactive" } },
+      inactiveCase("revoked API key: 403", "api-key", rng.hex(32), handler),
       {
         name: "revoked application key with a valid API key",
         rule: "application-key",

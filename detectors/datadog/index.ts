@@ -4,7 +4,7 @@
  * (DD-API-KEY, DD-APPLICATION-KEY). https://docs.datadoghq.com/account_management/api-app-keys/
  * Client tokens (`pub` + 32 hex) are public by design (browser RUM/logs) and are not reported.
  */
-import { assignmentMaxLength, assignmentSource } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { datadogApi } from "./api.js";
 
@@ -34,14 +34,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "medium",
     capabilities: API_KEY_CAPABILITIES,
     lifetime: "long",
-    infer: () => ({
-      tokenClass: "API key",
-      capabilities: [...API_KEY_CAPABILITIES],
-      lifetime: "long",
-      notes: [
-        "Datadog API key: submits metrics, logs and events for the whole organization (billed custom metrics, spoofed alerts); it cannot read data on its own, but it pairs with an application key for the full API.",
-      ],
-    }),
+    infer: fixedInference("API key", API_KEY_CAPABILITIES, "long", [
+      "Datadog API key: submits metrics, logs and events for the whole organization (billed custom metrics, spoofed alerts); it cannot read data on its own, but it pairs with an application key for the full API.",
+    ]),
   },
   {
     id: "application-key",
@@ -52,14 +47,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "medium",
     capabilities: APP_KEY_CAPABILITIES,
     lifetime: "long",
-    infer: () => ({
-      tokenClass: "application key",
-      capabilities: [...APP_KEY_CAPABILITIES],
-      lifetime: "long",
-      notes: [
-        "Datadog application key: with an API key it acts as its user through the whole API. Unscoped keys carry all the user's permissions: an admin's can delete monitors (silencing production alerting), users and log archives, and read logs that often hold secrets and customer data. Assumed unscoped.",
-      ],
-    }),
+    infer: fixedInference("application key", APP_KEY_CAPABILITIES, "long", [
+      "Datadog application key: with an API key it acts as its user through the whole API. Unscoped keys carry all the user's permissions: an admin's can delete monitors (silencing production alerting), users and log archives, and read logs that often hold secrets and customer data. Assumed unscoped.",
+    ]),
   },
 ];
 

@@ -8,6 +8,7 @@
  * Docs: https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account ,
  * https://docs.digitalocean.com/reference/api/scopes/ . Refresh tokens (dor_v1_) are never sent.
  */
+import { answeredUnknown, bearerAuthorization, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi } from "../../src/detector-kit/index.js";
 
 interface Probe {
@@ -36,9 +37,6 @@ const FULL: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_BACKUPS", "DE
 /** A name word that says production (`prod-db`, `shop-production`), not one that merely contains it (`domain`). */
 const PRODUCTION = /(?:^|[^a-z])(?:prod|production|live|main)(?:[^a-z]|$)/i;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** The name of a listed resource (apps keep it in `spec.name`). */
 const nameOf = (item: Record<string, unknown>): string | undefined => {
   if (typeof item.name === "string") return item.name;
@@ -53,7 +51,7 @@ export const api: ProviderApi = {
   rules: ["personal-access-token", "oauth-access-token", "legacy-token"],
 
   async introspect(token, http) {
-    const headers = { Authorization: `Bearer ${token.secret}` };
+    const headers = bearerAuthorization(token.secret);
     const response = await http.request("GET", "/v2/account", { headers });
     if (response.status === 401) return { liveness: "inactive", reason: "DigitalOcean answered 401 to GET /v2/account: unable to authenticate (revoked, expired or invalid)" };
     const facts: string[] = [];
@@ -62,7 +60,7 @@ export const api: ProviderApi = {
     let refused = false;
     if (response.status === 200) {
       const account = isRecord(response.json) && isRecord(response.json.account) ? response.json.account : undefined;
-      if (!account || typeof account.uuid !== "string") return { liveness: "unknown", reason: "unexpected response shape from GET /v2/account" };
+      if (!account || typeof account.uuid !== "string") return unexpectedShape("GET /v2/account");
       owner = typeof account.email === "string" ? account.email : undefined;
       team = isRecord(account.team) && typeof account.team.name === "string" ? account.team.name : undefined;
       facts.push(`acts as ${owner ?? account.uuid}${team ? ` in team ${team}` : ""}`);
@@ -71,7 +69,7 @@ export const api: ProviderApi = {
       refused = true;
       facts.push("custom-scoped token without account:read");
     } else {
-      return { liveness: "unknown", reason: `DigitalOcean answered ${response.status} to GET /v2/account` };
+      return answeredUnknown("DigitalOcean", response.status, "GET /v2/account");
     }
 
     const readable: Probe[] = [];

@@ -6,6 +6,7 @@
  * "Unable to authenticate you"}`; a token without the scope -> 403 `{"id": "Forbidden", "message": "You are
  * not authorized to perform this operation"}` (https://docs.digitalocean.com/reference/api/scopes/).
  */
+import { bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator } from "../../src/detector-kit/index.js";
 import { PROBES } from "./api.js";
 
@@ -33,7 +34,7 @@ const listing = (key: string, items: object[]): EmulatedResponse => json(200, { 
 
 export function createDoEmulator(tokens: readonly DoTokenState[]): EmulatorHandler {
   return (request) => {
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const state = tokens.find((t) => t.token === bearer);
     if (!state || state.revoked) return json(401, { id: "unauthorized", message: "Unable to authenticate you" });
     if (request.method !== "GET") return json(405, { id: "method_not_allowed", message: "Method not allowed" });
@@ -139,13 +140,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["without account:read"],
         },
       },
-      {
-        name: "revoked token",
-        rule: "personal-access-token",
-        secret: revoked,
-        handler: createDoEmulator([{ token: revoked, email: "old@acme.test", team: "Acme", revoked: true }]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked token", "personal-access-token", revoked, createDoEmulator([{ token: revoked, email: "old@acme.test", team: "Acme", revoked: true }])),
     ];
   },
 };

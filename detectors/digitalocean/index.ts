@@ -4,8 +4,8 @@
  * https://docs.digitalocean.com/reference/api/scopes . ../shared/providers.md §2.14.
  * Legacy 64-hex tokens have no prefix: reported only when assigned to a key naming DigitalOcean.
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, prefixedTokenRule } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /**
@@ -20,17 +20,8 @@ const NAME_START = "(?<![A-Za-z0-9_.-])";
 
 const FULL: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_BACKUPS", "DELETE_INFRA", "SPEND", "IAM_WRITE"];
 
-const prefixed = (id: string, prefix: string, title: string, tokenClass: string, notes: string[]): TokenRule => ({
-  id,
-  title,
-  keywords: [prefix],
-  pattern: new RegExp(`${NOT_AFTER_WORD}${prefix}[0-9a-f]{64}${NOT_BEFORE_WORD}`),
-  maxLength: prefix.length + 64,
-  confidence: "high",
-  capabilities: FULL,
-  lifetime: "long",
-  infer: (): Inference => ({ tokenClass, capabilities: [...FULL], notes }),
-});
+const prefixed = (id: string, prefix: string, title: string, tokenClass: string, notes: string[]): TokenRule =>
+  prefixedTokenRule({ id, title, prefix, body: "[0-9a-f]{64}", bodyMax: 64, capabilities: FULL, lifetime: "long", tokenClass, notes });
 
 const SCOPES_NOTE = "Full access, read only or custom scopes: not in the string; scored as full access.";
 
@@ -66,11 +57,10 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: FULL,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "API token (unprefixed format)",
-        capabilities: [...FULL],
-        notes: ["Pre-2021 token format; reported because the key name says DigitalOcean.", SCOPES_NOTE],
-      }),
+      infer: fixedInference("API token (unprefixed format)", FULL, "long", [
+        "Pre-2021 token format; reported because the key name says DigitalOcean.",
+        SCOPES_NOTE,
+      ]),
     },
   ],
 };

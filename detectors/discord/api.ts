@@ -10,6 +10,7 @@
  * Docs: https://discord.com/developers/docs/resources/user#get-current-user-guilds ,
  * https://discord.com/developers/docs/topics/permissions , https://discord.com/developers/docs/resources/webhook#get-webhook-with-token .
  */
+import { answeredInactive, answeredUnknown, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 
 /** Permission bits (https://discord.com/developers/docs/topics/permissions) and what they let a bot do. */
@@ -45,19 +46,16 @@ export function readPermissions(bitfield: string): { names: string[]; capabiliti
   return { names, capabilities };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 const MAX_LISTED_SERVERS = 20;
 
 async function introspectBot(token: TokenInstance, http: ProviderHttp): Promise<Introspection> {
   const headers = { Authorization: `Bot ${token.secret}` };
   const me = await http.request("GET", "/api/v10/users/@me", { headers });
   if (me.status === 401) return { liveness: "inactive", reason: "Discord answered 401 Unauthorized to GET /users/@me: reset or invalid bot token" };
-  if (me.status !== 200) return { liveness: "unknown", reason: `Discord answered ${me.status} to GET /users/@me` };
+  if (me.status !== 200) return answeredUnknown("Discord", me.status, "GET /users/@me");
   const user = me.json;
   if (!isRecord(user) || typeof user["id"] !== "string" || typeof user["username"] !== "string") {
-    return { liveness: "unknown", reason: "unexpected response shape from GET /users/@me" };
+    return unexpectedShape("GET /users/@me");
   }
   const owner = user["username"];
   const facts = [`acts as ${user["bot"] === true ? "bot" : "user"} ${owner} (id ${user["id"]})`];
@@ -98,10 +96,10 @@ async function introspectWebhook(token: TokenInstance, http: ProviderHttp): Prom
   if (!parts) return { liveness: "unknown", reason: "not a Discord webhook URL" };
   const response = await http.request("GET", `/api/v10/webhooks/${parts.id}/${parts.token}`);
   const body = isRecord(response.json) ? response.json : {};
-  if (response.status === 401 || response.status === 403) return { liveness: "inactive", reason: `Discord answered ${response.status} to GET webhook: invalid webhook token` };
+  if (response.status === 401 || response.status === 403) return answeredInactive("Discord", response.status, "GET webhook", "invalid webhook token");
   if (response.status === 404 && body["code"] === 10015) return { liveness: "inactive", reason: "Discord answered 404 Unknown Webhook: the webhook was deleted" };
-  if (response.status !== 200) return { liveness: "unknown", reason: `Discord answered ${response.status} to GET webhook` };
-  if (typeof body["id"] !== "string") return { liveness: "unknown", reason: "unexpected response shape from GET webhook" };
+  if (response.status !== 200) return answeredUnknown("Discord", response.status, "GET webhook");
+  if (typeof body["id"] !== "string") return unexpectedShape("GET webhook");
   const name = typeof body["name"] === "string" ? body["name"] : "unnamed";
   return {
     liveness: "live",

@@ -6,7 +6,7 @@
  * `with_counts=true`, approximate member counts; GET /webhooks/{id}/{token} -> webhook object, or
  * 401 `{"message": "Invalid Webhook Token", "code": 50027}`, or 404 `{"message": "Unknown Webhook", "code": 10015}`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface GuildState {
@@ -131,13 +131,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["in 1 server"],
         },
       },
-      {
-        name: "reset bot token",
-        rule: "bot-token",
-        secret: reset,
-        handler: createDiscordEmulator({ bots: [{ token: reset, id: resetId, username: "old-bot", guilds: [], reset: true }] }),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("reset bot token", "bot-token", reset, createDiscordEmulator({ bots: [{ token: reset, id: resetId, username: "old-bot", guilds: [], reset: true }] })),
       {
         name: "live webhook",
         rule: "webhook-url",
@@ -145,13 +139,7 @@ export const emulator: ProviderEmulator = {
         handler: createDiscordEmulator({ webhooks: [{ id: hookId, token: hookToken, name: "Deploy bot", guildId: "111122223333444455", channelId: "999988887777666655" }] }),
         expect: { liveness: "live", owner: "Deploy bot", tokenClass: "webhook URL", capabilities: ["SEND_AS_ORG"], mentions: ["channel 999988887777666655"] },
       },
-      {
-        name: "deleted webhook",
-        rule: "webhook-url",
-        secret: `https://discordapp.com/api/webhooks/${deletedId}/${deletedToken}`,
-        handler: createDiscordEmulator({ webhooks: [{ id: deletedId, token: deletedToken, name: "Old", guildId: "1", channelId: "2", deleted: true }] }),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("deleted webhook", "webhook-url", `https://discordapp.com/api/webhooks/${deletedId}/${deletedToken}`, createDiscordEmulator({ webhooks: [{ id: deletedId, token: deletedToken, name: "Old", guildId: "1", channelId: "2", deleted: true }] })),
     ];
   },
 };

@@ -7,8 +7,8 @@
  * Docs: https://discord.com/developers/docs/reference#authentication ,
  * https://discord.com/developers/docs/resources/webhook . ../shared/providers.md §3.9.
  */
-import { assignmentMaxLength, assignmentSource, base64UrlToBuffer, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Verdict } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, base64UrlToBuffer, NOT_AFTER_WORD, validWhen } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** A bot acts in every server that added it, with the permissions it was granted there (often Administrator). */
@@ -56,8 +56,7 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: BOT,
       lifetime: "long",
-      validate: (secret: string): Verdict =>
-        botIdOf(secret) ? { ok: true } : { ok: false, reason: "first part does not decode to a Discord user id" },
+      validate: validWhen(botIdOf, "first part does not decode to a Discord user id"),
       infer: (secret: string): Inference => {
         const id = botIdOf(secret);
         const created = id ? snowflakeTime(id) : undefined;

@@ -5,8 +5,8 @@
  * under a Docker name). `~/.docker/config.json` keeps `auths.<registry>.auth` = base64(`user:secret`),
  * where the secret is a PAT or the account password.
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, UUID } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule, Verdict } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, UUID, validWhen } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
 
 /** A Read/Write/Delete PAT: push over any image of the user's namespaces, delete repositories and tags. */
 export const PAT_CAPABILITIES: readonly Capability[] = ["ACCOUNT_WIDE", "CODE_WRITE", "DELETE_DATA"];
@@ -33,8 +33,7 @@ export function decodeConfigAuth(value: string): { user: string; secret: string 
   return { user: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-const validConfigAuth = (value: string): Verdict =>
-  decodeConfigAuth(value) ? { ok: true } : { ok: false, reason: "not base64 of user:secret" };
+const validConfigAuth = validWhen(decodeConfigAuth, "not base64 of user:secret");
 
 const configAuthInference = (value: string): Inference => {
   const decoded = decodeConfigAuth(value);

@@ -5,7 +5,7 @@
  * Macaroon caveats (org, apps, expiry) are decodable in principle; the decoder is not verified here,
  * so offline inference is by class only and assumes an organization-wide token.
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import { NOT_AFTER_WORD, verdict } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Inference, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 
 /** An org token (or a user's token) reaches every app of the organization: deploy, secrets, volumes, machines. */
@@ -30,7 +30,7 @@ const END = "(?![A-Za-z0-9+/=_-])";
  */
 const variedBody = (secret: string): Verdict => {
   const bodies = secret.replace(/^FlyV1 /, "").split(",").map((part) => part.slice(part.indexOf("_") + 1));
-  return bodies.every((body) => new Set(body).size >= 24) ? { ok: true } : { ok: false, reason: "placeholder (too little variety)" };
+  return verdict(bodies.every((body) => new Set(body).size >= 24), "placeholder (too little variety)");
 };
 
 const orgWide = (tokenClass: string, note: string): Inference => ({

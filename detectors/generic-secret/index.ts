@@ -8,6 +8,7 @@
  * in almost every parser and crypto library and would open a window on every line of them. So
  * camelCase names (`clientSecret`) are left to provider rules, except `apiKey` and `password`.
  */
+import { fixedInference, shannonEntropy } from "../../src/detector-kit/index.js";
 import type { Detector, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 
 const ASSIGN = String.raw`(?:[\]"'\x60]{0,2}\\?["']?\s{0,4}(?:=|:=|:|=>|\|\|=)\s{0,4}|\s{1,4})(?:\\?["'\x60])?`;
@@ -38,14 +39,6 @@ const IDENTIFIER_CHAIN = /^[A-Za-z_$][\w$]{0,24}(?:\.[A-Za-z_$][\w$]{0,24})+$/;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const PATH = /^(?:\.{0,2}\/|~\/)|\.(?:json|txt|pem|key|ya?ml|env|js|ts|py|sh|crt|p12|pfx|cfg|conf|ini)$/i;
 
-function shannon(value: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / value.length) * Math.log2(n / value.length);
-  return bits;
-}
-
 /** A value that could be a random secret, not code, a reference, a hash label or an id. */
 export function checkValue(value: string, minLength: number): Verdict {
   if (value.length < minLength) return { ok: false, reason: `shorter than ${minLength} characters` };
@@ -55,7 +48,7 @@ export function checkValue(value: string, minLength: number): Verdict {
   if (IDENTIFIER_CHAIN.test(value)) return { ok: false, reason: "property access in code, not a value" };
   if (CONSTANT_NAME.test(value)) return { ok: false, reason: "constant name, not a value" };
   if (PATH.test(value)) return { ok: false, reason: "file path" };
-  if (new Set(value).size < Math.min(8, value.length - 2) || shannon(value) < 3) return { ok: false, reason: "low entropy" };
+  if (new Set(value).size < Math.min(8, value.length - 2) || shannonEntropy(value) < 3) return { ok: false, reason: "low entropy" };
   return { ok: true };
 }
 
@@ -72,12 +65,7 @@ const assignment = (id: string, title: string, core: string, keywords: string[],
   capabilities: [],
   lifetime: "unknown",
   validate: (value) => checkValue(value, minLength),
-  infer: () => ({
-    tokenClass: "unidentified secret",
-    capabilities: [],
-    lifetime: "unknown",
-    notes: ["no provider recognised the value: what it grants is unknown"],
-  }),
+  infer: fixedInference("unidentified secret", [], "unknown", ["no provider recognised the value: what it grants is unknown"]),
 });
 
 export const detector: Detector = {

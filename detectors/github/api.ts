@@ -12,6 +12,7 @@
  * https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
  * Refresh tokens (ghr_) are never sent anywhere: using one is an exchange that rotates it.
  */
+import { answeredInactive, answeredUnknown, bearerAuthorization, isRecord, listNames, notReadable, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 
 const PAGE = 100;
@@ -96,9 +97,6 @@ export function parseGithubExpiration(value: string | null): string | undefined 
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 const messageOf = (response: HttpResponse): string =>
   isRecord(response.json) && typeof response.json.message === "string" ? ` (${response.json.message.slice(0, 120)})` : "";
 
@@ -108,24 +106,20 @@ const pathOnly = (path: string): string => path.split("?", 1)[0] ?? path;
 function notOk(response: HttpResponse, path: string): Introspection {
   const where = `GET ${pathOnly(path)}`;
   if (response.status === 401) {
-    return { liveness: "inactive", reason: `GitHub answered 401 to ${where}${messageOf(response)}: revoked, expired or invalid` };
+    return answeredInactive("GitHub", 401, `${where}${messageOf(response)}`, "revoked, expired or invalid");
   }
   if ((response.status === 403 || response.status === 429) && (response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(response.text))) {
     return { liveness: "unknown", reason: `GitHub rate limit reached on ${where}` };
   }
-  return { liveness: "unknown", reason: `GitHub answered ${response.status} to ${where}${messageOf(response)}` };
+  return answeredUnknown("GitHub", response.status, `${where}${messageOf(response)}`);
 }
 
 /** A complete listing: fewer than a page of items and no next link. */
 const isComplete = (response: HttpResponse, items: readonly unknown[]): boolean =>
   items.length < PAGE && !/rel="next"/.test(response.headers.get("link") ?? "");
 
-const listNames = (names: readonly string[], limit = 5): string =>
-  names.length <= limit ? names.join(", ") : `${names.slice(0, limit).join(", ")} and ${names.length - limit} more`;
-
 /** Secondary reads add facts; their failure must not hide what GET /user proved. */
-const unreadable = (what: string) => (error: unknown): string =>
-  `${what} not readable (${error instanceof Error ? error.message : String(error)})`;
+const unreadable = (what: string) => (error: unknown): string => notReadable(what, error);
 
 interface RepoReach {
   admin: string[];
@@ -178,7 +172,7 @@ async function introspectInstallation(http: ProviderHttp, headers: Record<string
   if (response.status !== 200) return notOk(response, INSTALLATION_PATH);
   const body = response.json;
   if (!isRecord(body) || typeof body.total_count !== "number" || !Array.isArray(body.repositories)) {
-    return { liveness: "unknown", reason: "unexpected response shape from GET /installation/repositories" };
+    return unexpectedShape("GET /installation/repositories");
   }
   const repos = body.repositories.filter(isRecord);
   const names = repos.map((r) => String(r.full_name ?? r.name ?? "?"));
@@ -279,14 +273,14 @@ export const api: ProviderApi = {
     const headers = {
       Accept: "application/vnd.github+json",
       "X-GitHub-Api-Version": "2022-11-28",
-      Authorization: `Bearer ${token.secret}`,
+      ...bearerAuthorization(token.secret),
     };
     if (token.ruleId === "app-installation-token") return introspectInstallation(http, headers);
 
     const user = await http.request("GET", "/user", { headers });
     if (user.status !== 200) return notOk(user, "/user");
     if (!isRecord(user.json) || typeof user.json.login !== "string") {
-      return { liveness: "unknown", reason: "unexpected response shape from GET /user" };
+      return unexpectedShape("GET /user");
     }
     const login = user.json.login;
     const siteAdmin = user.json.site_admin === true;

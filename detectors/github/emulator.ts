@@ -11,7 +11,7 @@
  * - https://docs.github.com/en/rest/apps/installations#list-repositories-accessible-to-the-app-installation
  *   (installation tokens get 403 "Resource not accessible by integration" on GET /user).
  */
-import { ALPHABET, withBase62Crc } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase, withBase62Crc } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface GithubRepo {
@@ -234,20 +234,8 @@ export const emulator: ProviderEmulator = {
           mentions: ["acme/api", "reaches 2 repositories"],
         },
       },
-      {
-        name: "revoked classic token",
-        rule: "classic-pat",
-        secret: revoked,
-        handler: createGithubEmulator([{ token: revoked, kind: "classic", login: "octo-gone", revoked: true, scopes: ["repo"] }]),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "unknown OAuth token",
-        rule: "oauth-token",
-        secret: revokedOauth,
-        handler: createGithubEmulator([]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked classic token", "classic-pat", revoked, createGithubEmulator([{ token: revoked, kind: "classic", login: "octo-gone", revoked: true, scopes: ["repo"] }])),
+      inactiveCase("unknown OAuth token", "oauth-token", revokedOauth, createGithubEmulator([])),
     ];
   },
 };

@@ -11,6 +11,7 @@
  * https://docs.gitlab.com/api/groups/ , https://docs.gitlab.com/user/profile/personal_access_tokens/#personal-access-token-scopes
  * Deploy, runner, trigger, feed and job tokens have no read-only check: never sent.
  */
+import { answeredInactive, answeredUnknown, isRecord, listNames, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 
 const PAGE = 100;
@@ -40,12 +41,6 @@ export function capabilitiesOfScopes(scopes: readonly string[]): Set<Capability>
   for (const scope of scopes) for (const c of SCOPE_CAPABILITIES[scope] ?? []) out.add(c);
   return out;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const listNames = (names: readonly string[], limit = 5): string =>
-  names.length <= limit ? names.join(", ") : `${names.slice(0, limit).join(", ")} and ${names.length - limit} more`;
 
 /** A complete listing: less than a page and no next page announced. */
 const isComplete = (response: HttpResponse, items: readonly unknown[]): boolean =>
@@ -97,12 +92,12 @@ export const api: ProviderApi = {
     const headers = { "PRIVATE-TOKEN": token.secret };
     const self = await http.request("GET", SELF_PATH, { headers });
     if (self.status === 401) {
-      return { liveness: "inactive", reason: `GitLab answered 401 to GET ${SELF_PATH}: ${why401(self)}` };
+      return answeredInactive("GitLab", 401, `GET ${SELF_PATH}`, why401(self));
     }
-    if (self.status !== 200) return { liveness: "unknown", reason: `GitLab answered ${self.status} to GET ${SELF_PATH}` };
+    if (self.status !== 200) return answeredUnknown("GitLab", self.status, `GET ${SELF_PATH}`);
     const info = self.json;
     if (!isRecord(info) || !Array.isArray(info.scopes)) {
-      return { liveness: "unknown", reason: `unexpected response shape from GET ${SELF_PATH}` };
+      return unexpectedShape(`GET ${SELF_PATH}`);
     }
     if (info.revoked === true || info.active === false) {
       return { liveness: "inactive", reason: `GitLab reports the token ${info.revoked === true ? "revoked" : "inactive (expired)"}` };

@@ -10,6 +10,7 @@
  *   without read_user/api gets 403 `insufficient_scope`.
  * - Lists carry `x-next-page` (empty on the last page), `x-page`, `x-per-page`.
  */
+import { inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, ProviderEmulator } from "../../src/detector-kit/index.js";
 import { buildRoutable } from "./routable.js";
 
@@ -179,20 +180,8 @@ export const emulator: ProviderEmulator = {
           mentions: ["Maintainer of no project"],
         },
       },
-      {
-        name: "revoked token",
-        rule: "personal-access-token-legacy",
-        secret: revoked,
-        handler: createGitlabEmulator([{ token: revoked, name: "old", username: "dev3", scopes: ["api"], state: "revoked" }]),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "expired token",
-        rule: "personal-access-token",
-        secret: expired,
-        handler: createGitlabEmulator([{ token: expired, name: "old", username: "dev4", scopes: ["api"], state: "expired" }]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked token", "personal-access-token-legacy", revoked, createGitlabEmulator([{ token: revoked, name: "old", username: "dev3", scopes: ["api"], state: "revoked" }])),
+      inactiveCase("expired token", "personal-access-token", expired, createGitlabEmulator([{ token: expired, name: "old", username: "dev4", scopes: ["api"], state: "expired" }])),
     ];
   },
 };

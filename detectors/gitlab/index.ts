@@ -3,7 +3,7 @@
  * Prefixes: https://docs.gitlab.com/security/tokens/#token-prefixes ; routable format and checksum:
  * GitLab's routable-token design document (see ./routable.ts). ../shared/providers.md §2.4.
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import { escapeRegex, fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Inference, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 import { checkRoutable, decodeRouting } from "./routable.js";
@@ -17,8 +17,6 @@ const ROUTABLE_MAX = 300 + 1 + 3 + 9;
 const INSTANCE_PREFIX = "(?:[0-9A-Za-z]{1,16}-)?";
 
 const PAT_CAPABILITIES: Capability[] = ["ACCOUNT_WIDE", "CODE_WRITE", "DELETE_DATA", "SECRETS_READ", "IAM_WRITE"];
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Routing identifiers as words: "user 13868, organization 1". */
 function routingFacts(secret: string, prefix: string): { account?: string; notes: string[] } {
@@ -54,7 +52,7 @@ function glRule(
     title,
     keywords: [prefix.toLowerCase()],
     pattern: new RegExp(
-      `${NOT_AFTER_WORD}${escape(prefix)}(?:${ROUTABLE_TAIL}${NOT_BEFORE_WORD}|${legacyBody.source}${NOT_BEFORE_TOKEN})`,
+      `${NOT_AFTER_WORD}${escapeRegex(prefix)}(?:${ROUTABLE_TAIL}${NOT_BEFORE_WORD}|${legacyBody.source}${NOT_BEFORE_TOKEN})`,
     ),
     maxLength: prefix.length + Math.max(legacyBody.max, ROUTABLE_MAX),
     confidence: "high",
@@ -118,11 +116,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: PAT_CAPABILITIES,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "access token (pre-routable format)",
-        capabilities: [...PAT_CAPABILITIES],
-        notes: ["glpat- is shared by personal, impersonation, project and group access tokens; scopes are not in the string."],
-      }),
+      infer: fixedInference("access token (pre-routable format)", PAT_CAPABILITIES, "long", [
+        "glpat- is shared by personal, impersonation, project and group access tokens; scopes are not in the string.",
+      ]),
     },
     glRule("oauth-application-secret", "gloas-", "GitLab OAuth application secret", body(64), ["IAM_WRITE"], "OAuth application secret", [
       "Lets someone act as the OAuth application and turn authorization codes into user tokens.",
@@ -157,11 +153,10 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: ["SECRETS_READ", "CODE_WRITE"],
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "legacy runner registration token",
-        capabilities: ["SECRETS_READ", "CODE_WRITE"],
-        notes: ["Registers new runners that receive CI jobs and their secrets (deprecated registration workflow)."],
-      }),
+      infer: fixedInference("legacy runner registration token", [
+        "SECRETS_READ",
+        "CODE_WRITE"], "long", ["Registers new runners that receive CI jobs and their secrets (deprecated registration workflow).",
+      ]),
     },
     glRule(
       "ci-job-token",

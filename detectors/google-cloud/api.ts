@@ -12,6 +12,7 @@
  * https://cloud.google.com/resource-manager/reference/rest/v1/projects/testIamPermissions
  */
 import { createPrivateKey, createSign } from "node:crypto";
+import { bearerAuthorization, isRecord, thrownMessage } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 import { parseServiceAccount, type ServiceAccountKey } from "./service-account.js";
 
@@ -56,7 +57,6 @@ export const TEST_BODY = JSON.stringify({ permissions: Object.keys(TESTED_PERMIS
 export const POLICY_BODY = JSON.stringify({ options: { requestedPolicyVersion: 3 } });
 const BROAD_ROLES = new Set(["roles/owner", "roles/editor"]);
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const base64url = (value: string | Buffer): string => Buffer.from(value).toString("base64url");
 
 /** RS256 JWT-bearer assertion for the token endpoint; undefined when the key does not parse. */
@@ -128,7 +128,7 @@ async function exchange(http: ProviderHttp, key: ServiceAccountKey, now: Date): 
 async function postCrm(http: ProviderHttp, project: string, method: "testIamPermissions" | "getIamPolicy", accessToken: string, body: string) {
   return http.request("POST", `/v1/projects/${encodeURIComponent(project)}:${method}`, {
     origin: CRM_ORIGIN,
-    headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json", Accept: "application/json" },
+    headers: { ...bearerAuthorization(accessToken), "Content-Type": "application/json", Accept: "application/json" },
     body,
   });
 }
@@ -157,7 +157,7 @@ async function readProject(http: ProviderHttp, key: ServiceAccountKey, accessTok
       facts.push(`permissions on project ${project} not testable (HTTP ${response.status}${errorText(response.json) ? `: ${errorText(response.json)}` : ""})`);
     }
   } catch (error) {
-    facts.push(`permissions on project ${project} not testable (${error instanceof Error ? error.message : String(error)})`);
+    facts.push(`permissions on project ${project} not testable (${thrownMessage(error)})`);
   }
   try {
     const response = await postCrm(http, project, "getIamPolicy", accessToken, POLICY_BODY);

@@ -11,7 +11,7 @@
  */
 import { createPublicKey, createVerify, generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import { TOKEN_AUDIENCE } from "./api.js";
 import { sampleKeyFile } from "./samples.js";
 
@@ -147,27 +147,9 @@ export const emulator: ProviderEmulator = {
           mentions: ["holds none of the destructive permissions"],
         },
       },
-      {
-        name: "deleted key: no longer in the public key list, nothing exchanged",
-        rule: "service-account-key",
-        secret: deletedKey.secret,
-        handler: createGoogleEmulator([deletedKey.state], rng),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "deleted service account",
-        rule: "service-account-key",
-        secret: deletedAccount.secret,
-        handler: createGoogleEmulator([], rng),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "disabled key: listed, but the exchange is refused",
-        rule: "service-account-key",
-        secret: disabled.secret,
-        handler: createGoogleEmulator([disabled.state], rng),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("deleted key: no longer in the public key list, nothing exchanged", "service-account-key", deletedKey.secret, createGoogleEmulator([deletedKey.state], rng)),
+      inactiveCase("deleted service account", "service-account-key", deletedAccount.secret, createGoogleEmulator([], rng)),
+      inactiveCase("disabled key: listed, but the exchange is refused", "service-account-key", disabled.secret, createGoogleEmulator([disabled.state], rng)),
     ];
   },
 };

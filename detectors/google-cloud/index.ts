@@ -4,7 +4,7 @@
  * API keys: https://cloud.google.com/docs/authentication/api-keys
  * ../shared/providers.md §2.11.
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Verdict } from "../../src/detector-kit/index.js";
 import { accountNotes, parseServiceAccount, privateKeyDer, PUBLIC_TEST_ACCOUNTS } from "./service-account.js";
 import { api } from "./api.js";
@@ -86,15 +86,10 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: ["SPEND"],
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "API key",
-        capabilities: ["SPEND"],
-        lifetime: "long",
-        notes: [
-          "API keys carry no identity: the risk is quota and billing abuse of every API the key is not restricted from",
-          "keys shipped in web or mobile apps (Firebase config) are public by design and must be restricted by referrer or app",
-        ],
-      }),
+      infer: fixedInference("API key", ["SPEND"], "long", [
+        "API keys carry no identity: the risk is quota and billing abuse of every API the key is not restricted from",
+        "keys shipped in web or mobile apps (Firebase config) are public by design and must be restricted by referrer or app",
+      ]),
     },
     {
       id: "oauth-client-secret",
@@ -105,12 +100,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: [],
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "OAuth client secret",
-        capabilities: [],
-        lifetime: "long",
-        notes: ["lets anyone act as the OAuth app: exchange stolen authorization codes, run consent-phishing flows under its name"],
-      }),
+      infer: fixedInference("OAuth client secret", [
+        ], "long", ["lets anyone act as the OAuth app: exchange stolen authorization codes, run consent-phishing flows under its name",
+      ]),
     },
   ],
   api,

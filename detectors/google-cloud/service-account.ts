@@ -3,6 +3,7 @@
  * inside another JSON document (escaped quotes).
  * Format: https://cloud.google.com/iam/docs/keys-create-delete ; ../shared/providers.md §2.11.
  */
+import { nonEmptyString } from "../../src/detector-kit/index.js";
 
 export interface ServiceAccountKey {
   projectId?: string;
@@ -38,21 +39,19 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
-
 /** The fields of a service-account key file, or undefined when it is not one. */
 export function parseServiceAccount(secret: string): ServiceAccountKey | undefined {
   const object = parseObject(secret);
   if (!object || object["type"] !== "service_account") return undefined;
-  const clientEmail = text(object["client_email"]);
-  const privateKey = text(object["private_key"]);
+  const clientEmail = nonEmptyString(object["client_email"]);
+  const privateKey = nonEmptyString(object["private_key"]);
   if (!clientEmail || !privateKey) return undefined;
   return {
-    projectId: text(object["project_id"]),
+    projectId: nonEmptyString(object["project_id"]),
     clientEmail,
-    privateKeyId: text(object["private_key_id"]),
+    privateKeyId: nonEmptyString(object["private_key_id"]),
     privateKey: privateKey.replace(/\\n/g, "\n"),
-    tokenUri: text(object["token_uri"]),
+    tokenUri: nonEmptyString(object["token_uri"]),
   };
 }
 

@@ -8,8 +8,8 @@
  * Docs: https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/ ,
  * https://grafana.com/docs/grafana/latest/administration/service-accounts/ .
  */
-import { crc32Of, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Verdict } from "../../src/detector-kit/index.js";
+import { crc32Of, fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD, validWhen } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
 
 /** Access policies may hold stack, policy and data scopes across the whole Cloud organization. */
 const ACCESS_POLICY: Capability[] = ["ACCOUNT_WIDE", "DELETE_INFRA", "DELETE_DATA", "IAM_WRITE", "READ_PII", "SPEND"];
@@ -69,8 +69,7 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: ACCESS_POLICY,
       lifetime: "long",
-      validate: (secret: string): Verdict =>
-        cloudPayload(secret) ? { ok: true } : { ok: false, reason: "does not decode to a Grafana Cloud token payload" },
+      validate: validWhen(cloudPayload, "does not decode to a Grafana Cloud token payload"),
       infer: (secret: string): Inference => {
         const payload = cloudPayload(secret);
         const region = payload?.["m"] && typeof payload["m"] === "object" ? (payload["m"] as Record<string, unknown>)["r"] : undefined;
@@ -94,14 +93,10 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: INSTANCE_ROLE,
       lifetime: "long",
-      validate: (secret: string): Verdict =>
-        serviceAccountChecksum(secret.slice(0, 37)) === secret.slice(38) ? { ok: true } : { ok: false, reason: "checksum" },
-      infer: (): Inference => ({
-        tokenClass: "service account token",
-        capabilities: [...INSTANCE_ROLE],
-        lifetime: "long",
-        notes: ["Grafana service account token: acts with the service account's role on one Grafana instance (up to Admin: users, data sources, dashboards)."],
-      }),
+      validate: validWhen((secret) => serviceAccountChecksum(secret.slice(0, 37)) === secret.slice(38), "checksum"),
+      infer: fixedInference("service account token", INSTANCE_ROLE, "long", [
+        "Grafana service account token: acts with the service account's role on one Grafana instance (up to Admin: users, data sources, dashboards).",
+      ]),
     },
     {
       id: "api-key",
@@ -112,8 +107,7 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: INSTANCE_ROLE,
       lifetime: "long",
-      validate: (secret: string): Verdict =>
-        apiKeyPayload(secret) ? { ok: true } : { ok: false, reason: "does not decode to a Grafana API key payload" },
+      validate: validWhen(apiKeyPayload, "does not decode to a Grafana API key payload"),
       infer: (secret: string): Inference => {
         const payload = apiKeyPayload(secret);
         return {

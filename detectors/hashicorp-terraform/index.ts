@@ -3,8 +3,8 @@
  * agent tokens share one format, `<14-character id>.atlasv1.<60-70 characters>`.
  * Docs: https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 
 /**
  * A user or organization token manages workspaces, runs and variables; state versions hold every
@@ -35,14 +35,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: API_TOKEN,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "API token",
-        capabilities: [...API_TOKEN],
-        lifetime: "long",
-        notes: [
-          "HCP Terraform / Terraform Enterprise API token (user, team, organization or agent): can queue applies and destroys, change variables, and read state, which holds every secret the configuration touched.",
-        ],
-      }),
+      infer: fixedInference("API token", API_TOKEN, "long", [
+        "HCP Terraform / Terraform Enterprise API token (user, team, organization or agent): can queue applies and destroys, change variables, and read state, which holds every secret the configuration touched.",
+      ]),
     },
   ],
 };

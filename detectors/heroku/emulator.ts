@@ -7,7 +7,7 @@
  * - GET /apps: `[{ id, name, team: { name } | null, ... }]`; GET /teams: `[{ id, name, role, ... }]`.
  */
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 
 export interface HerokuTokenState {
   token: string;
@@ -74,7 +74,7 @@ export const emulator: ProviderEmulator = {
         handler: herokuHandler(legacy),
         expect: { liveness: "live", owner: "ci@acme.dev", absentCapabilities: ["PROD_REACH"], mentions: ["reaches 1 app"] },
       },
-      { name: "revoked key: 401 unauthorized", rule: "legacy-api-key", secret: revoked.token, handler: herokuHandler(revoked), expect: { liveness: "inactive" } },
+      inactiveCase("revoked key: 401 unauthorized", "legacy-api-key", revoked.token, herokuHandler(revoked)),
     ];
   },
 };

@@ -5,22 +5,18 @@
  * Platform API: https://devcenter.heroku.com/articles/platform-api-reference ; scopes:
  * https://devcenter.heroku.com/articles/oauth#scopes
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, UUID } from "../../src/detector-kit/index.js";
-import type { Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD, UUID } from "../../src/detector-kit/index.js";
+import type { Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { GLOBAL_CAPABILITIES } from "./capabilities.js";
 import { herokuApi } from "./api.js";
 
 export { GLOBAL_CAPABILITIES };
 
-const globalKey = (tokenClass: string, notes: string[]): Inference => ({
-  tokenClass,
-  capabilities: [...GLOBAL_CAPABILITIES],
-  lifetime: "long",
-  notes: [
+const globalKey = (tokenClass: string, notes: string[]) =>
+  fixedInference(tokenClass, GLOBAL_CAPABILITIES, "long", [
     ...notes,
     "With global scope it can destroy apps and add-ons (a destroyed Heroku Postgres takes its backups with it), read config vars and run code on dynos.",
-  ],
-});
+  ]);
 
 const LEGACY_NAME = String.raw`heroku[A-Za-z0-9_.-]{0,16}(?:token|key|secret|auth|password)|(?:token|key|secret|auth)[A-Za-z0-9_.-]{0,16}heroku`;
 
@@ -34,7 +30,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: GLOBAL_CAPABILITIES,
     lifetime: "long",
-    infer: () => globalKey("API key", ["Heroku API key (HRKU-AA): the account's global-scope key, or an OAuth authorization made with it."]),
+    infer: globalKey("API key", ["Heroku API key (HRKU-AA): the account's global-scope key, or an OAuth authorization made with it."]),
   },
   {
     id: "legacy-api-key",
@@ -45,10 +41,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "medium",
     capabilities: GLOBAL_CAPABILITIES,
     lifetime: "long",
-    infer: () =>
-      globalKey("legacy API key or OAuth token", [
-        "UUID-shaped Heroku credential: a legacy account API key (global scope) or an OAuth token whose scope only Heroku can tell; assumed global.",
-      ]),
+    infer: globalKey("legacy API key or OAuth token", [
+      "UUID-shaped Heroku credential: a legacy account API key (global scope) or an OAuth token whose scope only Heroku can tell; assumed global.",
+    ]),
   },
   {
     id: "netrc",
@@ -62,7 +57,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: GLOBAL_CAPABILITIES,
     lifetime: "long",
-    infer: () => globalKey("CLI login token", ["Heroku CLI login in a netrc file: it acts as the logged-in user."]),
+    infer: globalKey("CLI login token", ["Heroku CLI login in a netrc file: it acts as the logged-in user."]),
   },
 ];
 

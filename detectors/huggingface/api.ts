@@ -4,6 +4,7 @@
  *   roles, and `auth.accessToken` {displayName, role: read | write | fineGrained, fineGrained {global, scoped}}.
  * Docs: https://huggingface.co/docs/hub/api#get-apiwhoami-v2 , https://huggingface.co/docs/hub/security-tokens .
  */
+import { answeredUnknown, bearerAuthorization, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi } from "../../src/detector-kit/index.js";
 
 /** What each fine-grained permission lets a token do. Permissions absent here add nothing. */
@@ -15,9 +16,6 @@ export const PERMISSION_CAPABILITIES: Readonly<Record<string, readonly Capabilit
   "inference.serverless.write": ["SPEND"],
   "user.webhooks.write": ["READ_PII"],
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
@@ -54,12 +52,12 @@ export const api: ProviderApi = {
   rules: ["user-access-token", "org-api-token"],
 
   async introspect(token, http) {
-    const response = await http.request("GET", "/api/whoami-v2", { headers: { Authorization: `Bearer ${token.secret}` } });
+    const response = await http.request("GET", "/api/whoami-v2", { headers: bearerAuthorization(token.secret) });
     if (response.status === 401) return { liveness: "inactive", reason: "Hugging Face answered 401 to GET /api/whoami-v2: invalid or revoked token" };
-    if (response.status !== 200) return { liveness: "unknown", reason: `Hugging Face answered ${response.status} to GET /api/whoami-v2` };
+    if (response.status !== 200) return answeredUnknown("Hugging Face", response.status, "GET /api/whoami-v2");
     const body = response.json;
     if (!isRecord(body) || typeof body.name !== "string") {
-      return { liveness: "unknown", reason: "unexpected response shape from GET /api/whoami-v2" };
+      return unexpectedShape("GET /api/whoami-v2");
     }
     const orgs: Org[] = (Array.isArray(body.orgs) ? body.orgs.filter(isRecord) : []).map((o) => ({
       name: String(o.name ?? "?"),

@@ -5,7 +5,7 @@
  * {displayName, role, createdAt, fineGrained?: {global, scoped[{entity {type, name, _id}, permissions}]}}}}`;
  * 401 `{"error": "Invalid credentials in Authorization header"}`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface HfTokenState {
@@ -26,7 +26,7 @@ const unauthorized = (): EmulatedResponse => ({
 
 export function createHfEmulator(tokens: readonly HfTokenState[]): EmulatorHandler {
   return (request) => {
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const state = tokens.find((t) => t.token === bearer);
     if (!state || state.revoked) return unauthorized();
     if (request.method !== "GET" || request.path.split("?", 1)[0] !== "/api/whoami-v2") return { status: 404, body: { error: "Not Found" } };
@@ -122,13 +122,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["model carol/tiny-model: repo.content.read, repo.write"],
         },
       },
-      {
-        name: "revoked token",
-        rule: "user-access-token",
-        secret: revoked,
-        handler: createHfEmulator([{ token: revoked, name: "dave", role: "write", revoked: true }]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked token", "user-access-token", revoked, createHfEmulator([{ token: revoked, name: "dave", role: "write", revoked: true }])),
     ];
   },
 };

@@ -3,8 +3,8 @@
  * https://huggingface.co/docs/hub/security-tokens ; ../shared/providers.md §2.12.
  * The role (read, write, fine-grained) is not in the string.
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** A write token can overwrite or delete models, datasets and Spaces others pull (supply chain). */
@@ -35,11 +35,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: USER,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "user access token",
-        capabilities: [...USER],
-        notes: ["Its role (read, write or fine-grained) is not in the string; scored as a write token."],
-      }),
+      infer: fixedInference("user access token", USER, "long", [
+        "Its role (read, write or fine-grained) is not in the string; scored as a write token.",
+      ]),
     },
     {
       id: "org-api-token",
@@ -50,11 +48,7 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: ORG,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "organization API token",
-        capabilities: [...ORG],
-        notes: ["Deprecated organization token: acts for the whole organization."],
-      }),
+      infer: fixedInference("organization API token", ORG, "long", ["Deprecated organization token: acts for the whole organization."]),
     },
   ],
 };

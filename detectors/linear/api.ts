@@ -6,16 +6,13 @@
  *   2. teams: how many teams it reaches
  * Docs: https://linear.app/developers/graphql#authentication
  */
+import { isRecord, nonEmptyString, notReadable } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 
 const PATH = "/graphql";
 const VIEWER_QUERY = "query tokscanViewer { viewer { id name email admin } organization { id name urlKey } }";
 const TEAMS_QUERY = "query tokscanTeams { teams(first: 50) { nodes { key name } } }";
 const body = (query: string): string => JSON.stringify({ query });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 const errors = (response: HttpResponse): Record<string, unknown>[] =>
   isRecord(response.json) && Array.isArray(response.json.errors) ? response.json.errors.filter(isRecord) : [];
@@ -33,13 +30,13 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
   const data = isRecord(response.json) && isRecord(response.json.data) ? response.json.data : undefined;
   const viewer = isRecord(data?.viewer) ? data.viewer : undefined;
   if (response.status !== 200 || !viewer) {
-    const message = text(errors(response)[0]?.message);
+    const message = nonEmptyString(errors(response)[0]?.message);
     return { liveness: "unknown", reason: `Linear answered ${response.status}${message ? ` (${message.slice(0, 120)})` : ""} without a viewer` };
   }
   const organization = isRecord(data?.organization) ? data.organization : {};
-  const workspace = text(organization.name) ?? text(organization.urlKey);
+  const workspace = nonEmptyString(organization.name) ?? nonEmptyString(organization.urlKey);
   const admin = viewer.admin === true;
-  const who = text(viewer.email) ?? text(viewer.name);
+  const who = nonEmptyString(viewer.email) ?? nonEmptyString(viewer.name);
   const capabilities: Capability[] = admin ? ["ACCOUNT_WIDE", "DELETE_DATA", "IAM_WRITE", "READ_PII"] : ["ACCOUNT_WIDE", "DELETE_DATA", "READ_PII"];
   const facts = [`${token.ruleId === "oauth-token" ? "OAuth token" : "personal API key"} of ${who ?? "an unnamed user"}${workspace ? ` in workspace ${workspace}` : ""}${admin ? "; workspace admin" : ""}`];
   if (admin) facts.push("as an admin it can manage members, integrations and API settings");
@@ -49,7 +46,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
     const nodes = isRecord(teams.json) && isRecord(teams.json.data) && isRecord(teams.json.data.teams) && Array.isArray(teams.json.data.teams.nodes) ? teams.json.data.teams.nodes.filter(isRecord) : undefined;
     if (nodes) facts.push(`reaches ${nodes.length} team${nodes.length === 1 ? "" : "s"}: can delete or archive their issues and projects`);
   } catch (error) {
-    facts.push(`teams not readable (${error instanceof Error ? error.message : String(error)})`);
+    facts.push(notReadable("teams", error));
   }
   return {
     liveness: "live",

@@ -5,7 +5,7 @@
  * `{"errors": [{"message": "Authentication required, not authenticated", "extensions": {"type":
  * "authentication error", "code": "AUTHENTICATION_ERROR", "userPresentableMessage": "..."}}]}`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface LinearKeyState {
@@ -59,7 +59,7 @@ export const emulator: ProviderEmulator = {
     return [
       { name: "admin's personal API key", rule: "api-key", secret: admin.key, handler, expect: { liveness: "live", owner: "jane@acme.dev", account: "Acme", capabilities: ["IAM_WRITE", "DELETE_DATA"], mentions: ["workspace admin", "reaches 2 teams"] } },
       { name: "OAuth token of a member", rule: "oauth-token", secret: oauth.key, handler, expect: { liveness: "live", tokenClass: "OAuth access token", absentCapabilities: ["IAM_WRITE"] } },
-      { name: "revoked key: AUTHENTICATION_ERROR", rule: "api-key", secret: `lin_api_${rng.chars(ALPHABET.base62, 40)}`, handler, expect: { liveness: "inactive" } },
+      inactiveCase("revoked key: AUTHENTICATION_ERROR", "api-key", `lin_api_${rng.chars(ALPHABET.base62, 40)}`, handler),
     ];
   },
 };

@@ -3,7 +3,7 @@
  * (gitleaks `linear.go`), OAuth access tokens `lin_oauth_` + 64 hex (format observed, not documented).
  * https://linear.app/developers/graphql ; scopes: https://linear.app/developers/oauth-2-0-authentication
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { linearApi } from "./api.js";
 
@@ -21,14 +21,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: API_KEY_CAPABILITIES,
     lifetime: "long",
-    infer: () => ({
-      tokenClass: "personal API key",
-      capabilities: [...API_KEY_CAPABILITIES],
-      lifetime: "long",
-      notes: [
-        "Linear personal API key: acts as its user in the whole workspace (issues, projects, customer requests). Keys can be limited to read or some teams, which Linear does not report; assumed full access, with admin rights if the user is an admin.",
-      ],
-    }),
+    infer: fixedInference("personal API key", API_KEY_CAPABILITIES, "long", [
+      "Linear personal API key: acts as its user in the whole workspace (issues, projects, customer requests). Keys can be limited to read or some teams, which Linear does not report; assumed full access, with admin rights if the user is an admin.",
+    ]),
   },
   {
     id: "oauth-token",
@@ -39,12 +34,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: OAUTH_CAPABILITIES,
     lifetime: "unknown",
-    infer: () => ({
-      tokenClass: "OAuth access token",
-      capabilities: [...OAUTH_CAPABILITIES],
-      lifetime: "unknown",
-      notes: ["Linear OAuth access token of an application: reads and writes with the scopes the user granted (read, write, admin...)."],
-    }),
+    infer: fixedInference("OAuth access token", OAUTH_CAPABILITIES, "unknown", [
+      "Linear OAuth access token of an application: reads and writes with the scopes the user granted (read, write, admin...).",
+    ]),
   },
 ];
 

@@ -6,8 +6,8 @@
  * Docs: https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key ,
  * https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key .
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Verdict } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD, validWhen } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
 
 /** Marketing keys have no scopes: audiences (subscriber PII), campaigns, account settings. */
 const MARKETING: Capability[] = ["ACCOUNT_WIDE", "SEND_AS_ORG", "READ_PII", "DELETE_DATA"];
@@ -81,8 +81,7 @@ export const detector: Detector = {
       capabilities: TRANSACTIONAL,
       lifetime: "long",
       // Random keys mix cases and digits; template names and slugs of the same length do not.
-      validate: (secret: string): Verdict =>
-        /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9]/.test(secret) ? { ok: true } : { ok: false, reason: "not a random key" },
+      validate: validWhen((secret) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9]/.test(secret), "not a random key"),
       infer: transactionalInference([
         "Older Mandrill API key (22 characters, no md- prefix) assigned to a Mandrill setting: sends email as the account.",
       ]),

@@ -8,6 +8,7 @@
  * Docs: https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/ ,
  * https://documentation.mailgun.com/docs/mailgun/api-reference/openapi-final/tag/Domains/ .
  */
+import { answeredInactive, answeredUnknown, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi } from "../../src/detector-kit/index.js";
 
 const EU_ORIGIN = "https://api.eu.mailgun.net";
@@ -15,12 +16,9 @@ const PATH = "/v4/domains";
 const QUERY = "?limit=10";
 const ACCOUNT_KEY: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "IAM_WRITE", "READ_PII", "SEND_AS_ORG"];
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 function liveResult(response: HttpResponse, region: string): Introspection {
   const body = response.json;
-  if (!isRecord(body) || !Array.isArray(body["items"])) return { liveness: "unknown", reason: `unexpected response shape from GET ${PATH}` };
+  if (!isRecord(body) || !Array.isArray(body["items"])) return unexpectedShape(`GET ${PATH}`);
   const domains = body["items"].filter(isRecord);
   const total = typeof body["total_count"] === "number" ? body["total_count"] : domains.length;
   const names = domains.map((d) => String(d["name"] ?? "?"));
@@ -52,8 +50,8 @@ export const api: ProviderApi = {
       if (response.status === 403) {
         return { liveness: "unknown", reason: `Mailgun answered 403 to GET ${PATH} (${region}): possibly a domain sending key, which only works for sending` };
       }
-      if (response.status !== 401) return { liveness: "unknown", reason: `Mailgun answered ${response.status} to GET ${PATH} (${region})` };
+      if (response.status !== 401) return answeredUnknown("Mailgun", response.status, `GET ${PATH} (${region})`);
     }
-    return { liveness: "inactive", reason: `Mailgun answered 401 to GET ${PATH} in the US and EU regions: invalid or deleted key` };
+    return answeredInactive("Mailgun", 401, `GET ${PATH} in the US and EU regions`, "invalid or deleted key");
   },
 };

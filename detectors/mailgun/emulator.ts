@@ -5,6 +5,7 @@
  * is_disabled, ...}]}`; 401 with the plain-text body `Forbidden` for a wrong key. One emulator stands for
  * both regions (an endpoint override sends every region to it): `region` decides which call succeeds.
  */
+import { inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface MailgunKey {
@@ -92,13 +93,7 @@ export const emulator: ProviderEmulator = {
         handler: createMailgunEmulator([{ key: sending, domains: [], sendingOnly: true }]),
         expect: { liveness: "unknown" },
       },
-      {
-        name: "deleted key",
-        rule: "private-api-key",
-        secret: dead,
-        handler: createMailgunEmulator([]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("deleted key", "private-api-key", dead, createMailgunEmulator([])),
     ];
   },
 };

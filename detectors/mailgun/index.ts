@@ -7,8 +7,8 @@
  * - `pubkey-` + 32 hex is the public validation key, safe in browsers: never reported.
  * Docs: https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/ . ../shared/providers.md §3.11.
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** An account key sends as every domain, reads stored messages and logs, and manages domains and keys. */
@@ -45,12 +45,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: API_KEY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "private API key",
-        capabilities: [...API_KEY],
-        lifetime: "long",
-        notes: ["Mailgun private API key: sends email as every domain of the account, reads stored messages and logs, and manages domains, routes and keys."],
-      }),
+      infer: fixedInference("private API key", API_KEY, "long", [
+        "Mailgun private API key: sends email as every domain of the account, reads stored messages and logs, and manages domains, routes and keys.",
+      ]),
     },
     {
       id: "webhook-signing-key",
@@ -61,12 +58,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: SIGNING_KEY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "webhook signing key",
-        capabilities: [],
-        lifetime: "long",
-        notes: ["Mailgun HTTP webhook signing key: lets anyone forge webhook events (deliveries, bounces, complaints) that the application trusts; it cannot call the API."],
-      }),
+      infer: fixedInference("webhook signing key", [
+        ], "long", ["Mailgun HTTP webhook signing key: lets anyone forge webhook events (deliveries, bounces, complaints) that the application trusts; it cannot call the API.",
+      ]),
     },
     {
       id: "api-key",
@@ -77,14 +71,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: API_KEY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "API key",
-        capabilities: [...API_KEY],
-        lifetime: "long",
-        notes: [
-          "Mailgun API key (account key or domain sending key; the string does not tell which): at worst sends email as every domain, reads stored messages and manages keys.",
-        ],
-      }),
+      infer: fixedInference("API key", API_KEY, "long", [
+        "Mailgun API key (account key or domain sending key; the string does not tell which): at worst sends email as every domain, reads stored messages and manages keys.",
+      ]),
     },
   ],
 };

@@ -4,7 +4,7 @@
  * full_name, ... }`; GET /api/v1/accounts `[{ id, name, slug, type_name, ... }]`; GET /api/v1/sites
  * `[{ id, name, url, ssl_url, published_deploy, ... }]`; 401 `{"code": 401, "message": "Access Denied"}`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface NetlifyTokenState {
@@ -38,7 +38,7 @@ export const emulator: ProviderEmulator = {
     const live: NetlifyTokenState = { token: `nfp_${rng.chars(ALPHABET.base62, 36)}`, email: "jane@acme.dev", teams: ["Acme"], sites: ["acme-shop"] };
     return [
       { name: "token of a member of team Acme with a live site", rule: "personal-access-token", secret: live.token, handler: netlifyHandler(live), expect: { liveness: "live", owner: "jane@acme.dev", account: "acme", capabilities: ["ACCOUNT_WIDE", "PROD_REACH", "DELETE_INFRA", "SECRETS_READ"], mentions: ["site acme-shop in production"] } },
-      { name: "revoked token: 401 Access Denied", rule: "personal-access-token", secret: `nfp_${rng.chars(ALPHABET.base62, 36)}`, handler: netlifyHandler(live), expect: { liveness: "inactive" } },
+      inactiveCase("revoked token: 401 Access Denied", "personal-access-token", `nfp_${rng.chars(ALPHABET.base62, 36)}`, netlifyHandler(live)),
     ];
   },
 };

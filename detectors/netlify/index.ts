@@ -3,22 +3,18 @@
  * 43-45 character tokens (legacy, reported only under a Netlify name).
  * https://docs.netlify.com/api/get-started/#authentication
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import type { Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { netlifyApi } from "./api.js";
 import { PAT_CAPABILITIES } from "./capabilities.js";
 
 export { PAT_CAPABILITIES };
 
-const userToken = (note: string): Inference => ({
-  tokenClass: "personal access token",
-  capabilities: [...PAT_CAPABILITIES],
-  lifetime: "long",
-  notes: [
+const userToken = (note: string) =>
+  fixedInference("personal access token", PAT_CAPABILITIES, "long", [
     note,
     "Netlify tokens have no scopes: it can delete sites and DNS zones, read and change environment variables, and deploy to production on every team of its user.",
-  ],
-});
+  ]);
 
 const LEGACY_NAME = String.raw`netlify[A-Za-z0-9_.-]{0,16}(?:token|key|secret|auth)`;
 
@@ -32,7 +28,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: PAT_CAPABILITIES,
     lifetime: "long",
-    infer: () => userToken("Netlify personal access token (nfp_)."),
+    infer: userToken("Netlify personal access token (nfp_)."),
   },
   {
     id: "legacy-access-token",
@@ -43,7 +39,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "medium",
     capabilities: PAT_CAPABILITIES,
     lifetime: "long",
-    infer: () => userToken("Unprefixed Netlify access token (the format before nfp_), under a Netlify name."),
+    infer: userToken("Unprefixed Netlify access token (the format before nfp_), under a Netlify name."),
   },
   {
     id: "cli-config",
@@ -56,7 +52,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: PAT_CAPABILITIES,
     lifetime: "long",
-    infer: () => userToken("Netlify CLI login stored in the CLI's config.json: it acts as the logged-in user."),
+    infer: userToken("Netlify CLI login stored in the CLI's config.json: it acts as the logged-in user."),
   },
 ];
 

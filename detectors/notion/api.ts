@@ -7,23 +7,21 @@
  * Docs: https://developers.notion.com/reference/get-self , https://developers.notion.com/reference/post-search .
  * Integration capabilities (read/update/insert) are not reported by the API: update is assumed.
  */
+import { answeredUnknown, bearerAuthorization, isRecord, nonEmptyString, thrownMessage, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 
 const VERSION = "2022-06-28";
 const SEARCH_BODY = JSON.stringify({ page_size: 1 });
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Introspection> {
-  const headers = { authorization: `Bearer ${token.secret}`, "notion-version": VERSION };
+  const headers = { ...bearerAuthorization(token.secret), "notion-version": VERSION };
   const me = await http.request("GET", "/v1/users/me", { headers });
   if (me.status === 401) return { liveness: "inactive", reason: "Notion answered 401 to GET /v1/users/me (unauthorized): revoked or invalid" };
-  if (me.status !== 200) return { liveness: "unknown", reason: `Notion answered ${me.status} to GET /v1/users/me` };
-  if (!isRecord(me.json) || me.json.object !== "user") return { liveness: "unknown", reason: "unexpected response shape from GET /v1/users/me" };
+  if (me.status !== 200) return answeredUnknown("Notion", me.status, "GET /v1/users/me");
+  if (!isRecord(me.json) || me.json.object !== "user") return unexpectedShape("GET /v1/users/me");
   const bot = isRecord(me.json.bot) ? me.json.bot : {};
-  const workspace = text(bot.workspace_name);
-  const name = text(me.json.name) ?? "an integration";
+  const workspace = nonEmptyString(bot.workspace_name);
+  const name = nonEmptyString(me.json.name) ?? "an integration";
   const facts = [`integration "${name}"${workspace ? ` in workspace ${workspace}` : ""}`, "its content capabilities are not reported by Notion: update assumed (overwrite and archive shared pages)"];
   const capabilities: Capability[] = ["DELETE_DATA", "SECRETS_READ", "READ_PII"];
   try {
@@ -33,7 +31,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
       facts.push(some ? `pages or databases are shared with it${search.json.has_more === true ? " (more than one)" : ""}` : "nothing is shared with it yet");
     }
   } catch (error) {
-    facts.push(`shared pages not checked (${error instanceof Error ? error.message : String(error)})`);
+    facts.push(`shared pages not checked (${thrownMessage(error)})`);
   }
   return {
     liveness: "live",

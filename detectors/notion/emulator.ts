@@ -5,7 +5,7 @@
  * https://developers.notion.com/reference/post-search : `{ object: "list", results: [...], has_more }`;
  * a bad token: 401 `{ object: "error", status: 401, code: "unauthorized", message: "API token is invalid." }`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface NotionIntegrationState {
@@ -35,7 +35,7 @@ export const emulator: ProviderEmulator = {
     const live: NotionIntegrationState = { token: `ntn_${rng.chars(ALPHABET.digits, 11)}${rng.chars(ALPHABET.base62, 35)}`, name: "Runbook sync", workspace: "Acme", sharedPages: 12 };
     return [
       { name: "integration with shared pages", rule: "integration-token", secret: live.token, handler: notionHandler(live), expect: { liveness: "live", account: "Acme", capabilities: ["DELETE_DATA", "SECRETS_READ"], mentions: ["Runbook sync", "shared with it (more than one)"] } },
-      { name: "revoked token: 401", rule: "integration-token", secret: `ntn_${rng.chars(ALPHABET.digits, 11)}${rng.chars(ALPHABET.base62, 35)}`, handler: notionHandler(live), expect: { liveness: "inactive" } },
+      inactiveCase("revoked token: 401", "integration-token", `ntn_${rng.chars(ALPHABET.digits, 11)}${rng.chars(ALPHABET.base62, 35)}`, notionHandler(live)),
     ];
   },
 };

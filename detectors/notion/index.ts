@@ -3,22 +3,18 @@
  * 50 characters) and legacy `secret_` + 43 base62 (gitleaks `notion.go`).
  * https://developers.notion.com/docs/authorization
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule, Verdict } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 import { notionApi } from "./api.js";
 
 /** An integration with update capability can overwrite or archive every page and database shared with it. */
 export const INTEGRATION_CAPABILITIES: readonly Capability[] = ["DELETE_DATA", "SECRETS_READ", "READ_PII"];
 
-const integration = (note: string): Inference => ({
-  tokenClass: "internal integration token",
-  capabilities: [...INTEGRATION_CAPABILITIES],
-  lifetime: "long",
-  notes: [
+const integration = (note: string) =>
+  fixedInference("internal integration token", INTEGRATION_CAPABILITIES, "long", [
     note,
     "It reaches only the pages and databases shared with the integration, but with update capability it can overwrite or archive all of them, and it reads their content (runbooks often hold credentials).",
-  ],
-});
+  ]);
 
 /** `secret_` is a common word: a legacy token body is random base62 with digits and both cases. */
 const randomBody = (secret: string): Verdict => {
@@ -38,7 +34,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: INTEGRATION_CAPABILITIES,
     lifetime: "long",
-    infer: () => integration("Notion internal integration token (ntn_)."),
+    infer: integration("Notion internal integration token (ntn_)."),
   },
   {
     id: "legacy-integration-token",
@@ -50,7 +46,7 @@ export const rules: readonly TokenRule[] = [
     capabilities: INTEGRATION_CAPABILITIES,
     lifetime: "long",
     validate: randomBody,
-    infer: () => integration("Notion integration token in the older secret_ form."),
+    infer: integration("Notion integration token in the older secret_ form."),
   },
 ];
 

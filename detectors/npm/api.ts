@@ -9,13 +9,8 @@
  * libnpmaccess (`lsPackages`). Granular-token package limits are not exposed: write access is assumed on
  * every package the user can publish unless the token is read-only.
  */
+import { bearerAuthorization, isRecord, listNames, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const listNames = (names: readonly string[], limit = 5): string =>
-  names.length <= limit ? names.join(", ") : `${names.slice(0, limit).join(", ")} and ${names.length - limit} more`;
 
 interface TokenEntry {
   readonly: boolean;
@@ -52,12 +47,12 @@ export const api: ProviderApi = {
   rules: ["access-token", "legacy-auth-token"],
 
   async introspect(token, http) {
-    const headers = { Authorization: `Bearer ${token.secret}` };
+    const headers = bearerAuthorization(token.secret);
     const whoami = await http.request("GET", "/-/whoami", { headers });
     if (whoami.status === 401) return { liveness: "inactive", reason: "npm answered 401 to GET /-/whoami: revoked, expired or invalid" };
     if (whoami.status !== 200) return { liveness: "unknown", reason: `npm answered ${whoami.status} to GET /-/whoami` };
     if (!isRecord(whoami.json) || typeof whoami.json.username !== "string" || whoami.json.username === "") {
-      return { liveness: "unknown", reason: "unexpected response shape from GET /-/whoami" };
+      return unexpectedShape("GET /-/whoami");
     }
     const username = whoami.json.username;
     const facts = [`acts as npm user ${username}`];

@@ -5,7 +5,7 @@
  * updated}], "total", "urls": {}}` (fields as npm/cli lib/commands/token.js prints them);
  * GET /-/user/<name>/package -> `{"<package>": "read-write" | "read"}` (libnpmaccess lsPackages).
  */
-import { ALPHABET, withBase62Crc } from "../../src/detector-kit/index.js";
+import { ALPHABET, bearerTokenOf, inactiveCase, withBase62Crc } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface NpmTokenState {
@@ -22,7 +22,7 @@ const unauthorized = (): EmulatedResponse => json(401, { error: "Unauthorized" }
 
 export function createNpmEmulator(tokens: readonly NpmTokenState[]): EmulatorHandler {
   return (request) => {
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const state = tokens.find((t) => t.token === bearer);
     if (!state || state.revoked) return unauthorized();
     if (request.method !== "GET") return json(405, { error: "Method not allowed" });
@@ -86,20 +86,8 @@ export const emulator: ProviderEmulator = {
           mentions: ["read-only token"],
         },
       },
-      {
-        name: "revoked token",
-        rule: "access-token",
-        secret: revoked,
-        handler: createNpmEmulator([{ token: revoked, username: "old", revoked: true }]),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "classic UUID token (revoked by npm in 2025)",
-        rule: "legacy-auth-token",
-        secret: legacy,
-        handler: createNpmEmulator([]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked token", "access-token", revoked, createNpmEmulator([{ token: revoked, username: "old", revoked: true }])),
+      inactiveCase("classic UUID token (revoked by npm in 2025)", "legacy-auth-token", legacy, createNpmEmulator([])),
     ];
   },
 };

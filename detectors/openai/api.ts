@@ -11,6 +11,7 @@
  * Docs: https://platform.openai.com/docs/api-reference/models/list , https://platform.openai.com/docs/api-reference/files/list ,
  * https://platform.openai.com/docs/api-reference/projects/list , https://platform.openai.com/docs/api-reference/users/list
  */
+import { answeredUnknown, bearerAuthorization, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 
 interface Probe {
@@ -27,9 +28,6 @@ const DATA_PROBES: readonly Probe[] = [
   { path: "/v1/batches?limit=1", label: "batches" },
   { path: "/v1/fine_tuning/jobs?limit=1", label: "fine-tuning jobs" },
 ];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const isList = (value: unknown): value is { data: unknown[] } => isRecord(value) && Array.isArray(value.data);
 
@@ -65,8 +63,8 @@ async function introspectAdmin(http: ProviderHttp, headers: Record<string, strin
   const path = "/v1/organization/projects?limit=100";
   const projects = await http.request("GET", path, { headers });
   if (projects.status === 401) return inactive(projects, "/v1/organization/projects");
-  if (projects.status !== 200) return { liveness: "unknown", reason: `OpenAI answered ${projects.status} to GET /v1/organization/projects` };
-  if (!isList(projects.json)) return { liveness: "unknown", reason: "unexpected response shape from GET /v1/organization/projects" };
+  if (projects.status !== 200) return answeredUnknown("OpenAI", projects.status, "GET /v1/organization/projects");
+  if (!isList(projects.json)) return unexpectedShape("GET /v1/organization/projects");
   const names = projects.json.data.filter(isRecord).map((p) => String(p.name ?? p.id ?? "?"));
   const facts = [`admin key: manages ${names.length} ${names.length === 1 ? "project" : "projects"}, their members and API keys`];
   const users = await http.request("GET", "/v1/organization/users?limit=100", { headers }).catch(() => undefined);
@@ -96,20 +94,20 @@ export const api: ProviderApi = {
   rules: ["project-key", "service-account-key", "admin-key", "legacy-user-key"],
 
   async introspect(token, http) {
-    const headers = { Authorization: `Bearer ${token.secret}` };
+    const headers = bearerAuthorization(token.secret);
     if (token.ruleId === "admin-key") return introspectAdmin(http, headers);
 
     const models = await http.request("GET", "/v1/models", { headers });
     if (models.status === 401) return inactive(models, "/v1/models");
     const facts: string[] = [];
     if (models.status === 200) {
-      if (!isList(models.json)) return { liveness: "unknown", reason: "unexpected response shape from GET /v1/models" };
+      if (!isList(models.json)) return unexpectedShape("GET /v1/models");
       facts.push(`lists ${models.json.data.length} models`);
     } else if (models.status === 403) {
       const missing = missingScopes(models);
       facts.push(`restricted key: no Models read${missing.length > 0 ? ` (missing ${missing.join(", ")})` : ""}`);
     } else {
-      return { liveness: "unknown", reason: `OpenAI answered ${models.status} to GET /v1/models` };
+      return answeredUnknown("OpenAI", models.status, "GET /v1/models");
     }
 
     const who = await ownerOf(http, headers, facts);

@@ -6,7 +6,7 @@
  * "You have insufficient permissions for this operation. Missing scopes: api.model.read" (observed text);
  * non-admin keys get 401/403 on /v1/organization/*. GET /v1/me mirrors the shape trufflehog reads.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface OpenaiKeyState {
@@ -40,7 +40,7 @@ const mask = (key: string): string => `${key.slice(0, 8)}****${key.slice(-4)}`;
 
 export function createOpenaiEmulator(keys: readonly OpenaiKeyState[]): EmulatorHandler {
   return (request) => {
-    const bearer = /^Bearer (\S{1,400})$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
+    const bearer = bearerTokenOf(request, 400) ?? "";
     const state = keys.find((k) => k.key === bearer);
     if (!state || state.revoked) {
       return error(401, `Incorrect API key provided: ${mask(bearer)}. You can find your API key at https://platform.openai.com/account/api-keys.`, "invalid_request_error", "invalid_api_key");
@@ -149,13 +149,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["manages 2 projects", "checkout-prod", "2 users (1 owners)"],
         },
       },
-      {
-        name: "revoked project key",
-        rule: "project-key",
-        secret: revoked,
-        handler: createOpenaiEmulator([{ key: revoked, kind: "project", revoked: true }]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked project key", "project-key", revoked, createOpenaiEmulator([{ key: revoked, kind: "project", revoked: true }])),
     ];
   },
 };

@@ -3,8 +3,8 @@
  * Key types: https://platform.openai.com/docs/api-reference/authentication ; admin keys:
  * https://platform.openai.com/docs/api-reference/admin-api-keys . ../shared/providers.md §2.8.
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD, prefixedTokenRule } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 const MARKER = "T3BlbkFJ";
@@ -19,24 +19,8 @@ const PROJECT: Capability[] = ["SPEND", "READ_PII", "DELETE_DATA"];
 const ADMIN: Capability[] = ["ACCOUNT_WIDE", "IAM_WRITE", "DELETE_INFRA", "READ_PII"];
 const LEGACY: Capability[] = ["ACCOUNT_WIDE", "SPEND", "READ_PII", "DELETE_DATA"];
 
-const prefixed = (
-  id: string,
-  prefix: string,
-  title: string,
-  capabilities: readonly Capability[],
-  tokenClass: string,
-  notes: string[],
-): TokenRule => ({
-  id,
-  title,
-  keywords: [prefix],
-  pattern: new RegExp(`${NOT_AFTER_WORD}${prefix}${PREFIXED_BODY}${END}`),
-  maxLength: prefix.length + PREFIXED_BODY_MAX,
-  confidence: "high",
-  capabilities,
-  lifetime: "long",
-  infer: (): Inference => ({ tokenClass, capabilities: [...capabilities], notes }),
-});
+const prefixed = (id: string, prefix: string, title: string, capabilities: readonly Capability[], tokenClass: string, notes: string[]): TokenRule =>
+  prefixedTokenRule({ id, title, prefix, body: PREFIXED_BODY, bodyMax: PREFIXED_BODY_MAX, end: END, capabilities, lifetime: "long", tokenClass, notes });
 
 export const detector: Detector = {
   id: "openai",
@@ -71,11 +55,7 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: LEGACY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "legacy user key",
-        capabilities: [...LEGACY],
-        notes: ["Pre-2024 user key: acts for its owner across the whole organization."],
-      }),
+      infer: fixedInference("legacy user key", LEGACY, "long", ["Pre-2024 user key: acts for its owner across the whole organization."]),
     },
   ],
 };

@@ -4,8 +4,8 @@
  * Docs: https://planetscale.com/docs/concepts/service-tokens ,
  * https://planetscale.com/docs/concepts/connection-strings , https://planetscale.com/docs/api/reference/oauth .
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { prefixedTokenRule } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 
 /** Service tokens hold per-database permissions up to delete_branch, delete_backup and connect_production_branch. */
 const SERVICE_TOKEN: Capability[] = ["DELETE_DATA", "DELETE_BACKUPS", "DELETE_INFRA", "PROD_REACH", "READ_PII", "IAM_WRITE"];
@@ -17,22 +17,19 @@ const OAUTH: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_INFRA", "REA
 /** 32-64 characters ending in a non-dot; a dot may follow only when it ends a sentence. */
 const BODY = "[A-Za-z0-9_=.-]{31,63}[A-Za-z0-9_=-](?![A-Za-z0-9_=-]|\\.[A-Za-z0-9_=-])";
 
-const rule = (id: string, prefix: string, title: string, capabilities: Capability[], note: string): TokenRule => ({
-  id,
-  title,
-  keywords: [prefix],
-  pattern: new RegExp(`${NOT_AFTER_WORD}${prefix}${BODY}`),
-  maxLength: prefix.length + 64,
-  confidence: "high",
-  capabilities,
-  lifetime: "long",
-  infer: (): Inference => ({
-    tokenClass: title.replace(/^PlanetScale /, ""),
-    capabilities: [...capabilities],
+const rule = (id: string, prefix: string, title: string, capabilities: Capability[], note: string): TokenRule =>
+  prefixedTokenRule({
+    id,
+    title,
+    prefix,
+    body: BODY,
+    bodyMax: 64,
+    end: "",
+    capabilities,
     lifetime: "long",
+    tokenClass: title.replace(/^PlanetScale /, ""),
     notes: [note],
-  }),
-});
+  });
 
 export const detector: Detector = {
   id: "planetscale",

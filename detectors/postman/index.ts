@@ -3,8 +3,8 @@
  * Docs: https://learning.postman.com/docs/developer/postman-api/authentication/ ,
  * https://learning.postman.com/docs/collaborating-in-postman/using-version-control/forking-elements/#collection-access-keys .
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 
 /** An API key acts as its user on every workspace: collections and environments often hold other secrets. */
 const API_KEY: Capability[] = ["ACCOUNT_WIDE", "SECRETS_READ", "DELETE_DATA", "READ_PII", "IAM_WRITE"];
@@ -34,14 +34,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: API_KEY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "API key",
-        capabilities: [...API_KEY],
-        lifetime: "long",
-        notes: [
-          `Postman API key: reads and changes every collection, environment and workspace of its user, including the credentials saved in them.`,
-        ],
-      }),
+      infer: fixedInference("API key", API_KEY, "long", [
+        `Postman API key: reads and changes every collection, environment and workspace of its user, including the credentials saved in them.`,
+      ]),
     },
     {
       id: "collection-access-key",
@@ -52,12 +47,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: COLLECTION_KEY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "collection access key",
-        capabilities: [...COLLECTION_KEY],
-        lifetime: "long",
-        notes: ["Postman collection access key: read access to one shared collection, with any auth headers and example responses saved in it."],
-      }),
+      infer: fixedInference("collection access key", COLLECTION_KEY, "long", [
+        "Postman collection access key: read access to one shared collection, with any auth headers and example responses saved in it.",
+      ]),
     },
   ],
 };

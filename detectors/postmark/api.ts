@@ -8,13 +8,11 @@
  * Never sent: POST /email*, template or webhook writes, DELETE /servers/{id}.
  * Docs: https://postmarkapp.com/developer/api/server-api , https://postmarkapp.com/developer/api/servers-api .
  */
+import { isRecord } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 
 const SERVER_CAPABILITIES: Capability[] = ["READ_PII", "SEND_AS_ORG"];
 const ACCOUNT_CAPABILITIES: Capability[] = ["ACCOUNT_WIDE", "DELETE_INFRA", "IAM_WRITE", "READ_PII", "SECRETS_READ", "SEND_AS_ORG"];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const JSON_ACCEPT = { Accept: "application/json" };
 

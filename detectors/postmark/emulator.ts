@@ -4,6 +4,7 @@
  * `X-Postmark-Server-Token`, the account token in `X-Postmark-Account-Token`; a missing or wrong token
  * gets 401 `{"ErrorCode": 10, "Message": "..."}`.
  */
+import { inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator } from "../../src/detector-kit/index.js";
 
 export interface PostmarkState {
@@ -86,13 +87,7 @@ export const emulator: ProviderEmulator = {
         handler: createPostmarkEmulator({ accountTokens: [{ token: misnamed, servers: [{ id: 1, name: "a" }] }] }),
         expect: { liveness: "live", tokenClass: "account token", capabilities: ["ACCOUNT_WIDE"], mentions: ["other kind of Postmark token"] },
       },
-      {
-        name: "revoked token",
-        rule: "server-token",
-        secret: dead,
-        handler: createPostmarkEmulator({}),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked token", "server-token", dead, createPostmarkEmulator({})),
     ];
   },
 };

@@ -4,8 +4,8 @@
  * The special value `POSTMARK_API_TEST` sends nothing and is never reported.
  * Docs: https://postmarkapp.com/developer/api/overview#authentication . ../shared/providers.md §3.12.
  */
-import { assignmentMaxLength, assignmentSource, UUID } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, UUID } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** A server token sends as its server, reads its messages (content, recipients) and changes its webhooks. */
@@ -37,12 +37,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: ACCOUNT_TOKEN,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "account token",
-        capabilities: [...ACCOUNT_TOKEN],
-        lifetime: "long",
-        notes: ["Postmark account API token: creates and deletes servers, domains and sender signatures, and reads every server's token."],
-      }),
+      infer: fixedInference("account token", ACCOUNT_TOKEN, "long", [
+        "Postmark account API token: creates and deletes servers, domains and sender signatures, and reads every server's token.",
+      ]),
     },
     {
       id: "server-token",
@@ -53,14 +50,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: SERVER_TOKEN,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "server token",
-        capabilities: [...SERVER_TOKEN],
-        lifetime: "long",
-        notes: [
-          "Postmark API token (a server token unless the account token was stored here): sends email as the server's domains and reads its messages and bounces.",
-        ],
-      }),
+      infer: fixedInference("server token", SERVER_TOKEN, "long", [
+        "Postmark API token (a server token unless the account token was stored here): sends email as the server's domains and reads its messages and bounces.",
+      ]),
     },
   ],
 };

@@ -6,6 +6,7 @@
  * other labels and are never matched.
  * Formats: RFC 7468 (PEM labels), RFC 8017, RFC 5915, RFC 5958, openssh PROTOCOL.key, RFC 4880.
  */
+import { verdict } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Inference, TokenRule, Verdict } from "../../src/detector-kit/index.js";
 import { blockBody, FIRST_FIELD, isCipherBody, isDerKey, pkcs8Algorithm } from "./pem.js";
 import { parseOpenSsh } from "./openssh.js";
@@ -27,8 +28,6 @@ const PGP_HEADERS_MAX = 4 * (8 + 20 + 1 + 100);
 
 const USABLE_NOTE = "not encrypted: usable as it is by anyone who reads the file";
 const ENCRYPTED_NOTE = "encrypted with a passphrase: usable only with it (check that the passphrase is not stored nearby)";
-
-const verdict = (ok: boolean, reason: string): Verdict => (ok ? { ok: true } : { ok: false, reason });
 
 interface BlockRule {
   id: string;

@@ -2,8 +2,8 @@
  * Pulumi Cloud access tokens (personal, team and organization tokens): `pul-` + 40 hex.
  * Docs: https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 
 /**
  * A personal token acts as its user on every organization: it can update and destroy stacks, read
@@ -34,14 +34,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: ACCESS_TOKEN,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "access token",
-        capabilities: [...ACCESS_TOKEN],
-        lifetime: "long",
-        notes: [
-          "Pulumi access token (personal, team or organization): can update and destroy stacks, read stack outputs and decrypt stack secrets.",
-        ],
-      }),
+      infer: fixedInference("access token", ACCESS_TOKEN, "long", [
+        "Pulumi access token (personal, team or organization): can update and destroy stacks, read stack outputs and decrypt stack secrets.",
+      ]),
     },
   ],
 };

@@ -11,6 +11,7 @@
  * Railway tokens have no scopes: class plus workspace role is the whole answer. A live account token
  * whose role cannot be read is scored as admin.
  */
+import { isRecord, nonEmptyString, notReadable, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 import {
   ALLOW,
@@ -36,9 +37,6 @@ type Answer =
   | { kind: "denied"; message: string }
   | { kind: "unknown"; reason: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 const edges = (connection: unknown): Record<string, unknown>[] =>
   isRecord(connection) && Array.isArray(connection.edges)
     ? connection.edges.filter(isRecord).map((e) => e.node).filter(isRecord)
@@ -75,7 +73,7 @@ function classify(response: HttpResponse): Answer {
   const body = response.json;
   if (!isRecord(body)) return { kind: "unknown", reason: "unexpected response shape from Railway (not a GraphQL JSON answer)" };
   const messages = Array.isArray(body.errors)
-    ? body.errors.map((e) => (isRecord(e) ? text(e.message) : undefined)).filter((m): m is string => m !== undefined)
+    ? body.errors.map((e) => (isRecord(e) ? nonEmptyString(e.message) : undefined)).filter((m): m is string => m !== undefined)
     : [];
   if (isRecord(body.data) && Object.values(body.data).some((v) => v !== null)) return { kind: "data", data: body.data };
   const denial = messages.find((m) => /not authori[sz]ed|unauthori[sz]ed|invalid (?:api )?token|authentication/i.test(m));
@@ -102,17 +100,17 @@ interface Project {
 }
 
 function parseProject(node: Record<string, unknown>, workspace: string | undefined, canDelete: boolean): Project | undefined {
-  const id = text(node.id);
+  const id = nonEmptyString(node.id);
   if (!id) return undefined;
   return {
     id,
-    name: text(node.name) ?? id,
+    name: nonEmptyString(node.name) ?? id,
     environments: edges(node.environments)
-      .map((e) => ({ id: text(e.id) ?? "", name: text(e.name) ?? "?" }))
+      .map((e) => ({ id: nonEmptyString(e.id) ?? "", name: nonEmptyString(e.name) ?? "?" }))
       .filter((e) => e.id !== ""),
     volumes: edges(node.volumes).map((v) => ({
-      name: text(v.name) ?? "?",
-      environmentIds: edges(v.volumeInstances).map((i) => text(i.environmentId)).filter((e): e is string => e !== undefined),
+      name: nonEmptyString(v.name) ?? "?",
+      environmentIds: edges(v.volumeInstances).map((i) => nonEmptyString(i.environmentId)).filter((e): e is string => e !== undefined),
     })),
     ...(workspace !== undefined ? { workspace } : {}),
     canDelete,
@@ -151,7 +149,7 @@ async function tryAsk(session: Session, auth: Auth, query: string, facts: string
     if (answer.kind === "data") return answer.data;
     facts.push(`${what} not readable (${answer.kind === "denied" ? answer.message : answer.reason})`);
   } catch (error) {
-    facts.push(`${what} not readable (${error instanceof Error ? error.message : String(error)})`);
+    facts.push(notReadable(what, error));
   }
   return undefined;
 }
@@ -162,8 +160,8 @@ const DELETING: readonly Capability[] = ["DELETE_DATA", "DELETE_BACKUPS", "DELET
 type Role = "ADMIN" | "MEMBER" | "VIEWER" | "unknown";
 
 async function accountToken(session: Session, me: Record<string, unknown>, workspaces: { id: string; name: string }[]): Promise<Introspection> {
-  const email = text(me.email);
-  const userId = text(me.id);
+  const email = nonEmptyString(me.email);
+  const userId = nonEmptyString(me.id);
   const facts: string[] = [];
   const capabilities = new Set<Capability>(["ACCOUNT_WIDE", "IAM_WRITE"]);
   const projects: Project[] = [];
@@ -177,7 +175,7 @@ async function accountToken(session: Session, me: Record<string, unknown>, works
     const roleData = await tryAsk(session, "bearer", WORKSPACE_ROLE_QUERY, facts, `role in workspace ${workspace.name}`, { workspaceId: workspace.id });
     const members = isRecord(roleData?.workspace) && Array.isArray(roleData.workspace.members) ? roleData.workspace.members.filter(isRecord) : [];
     const mine = members.find((m) => (userId && m.id === userId) || (email && m.email === email));
-    const raw = text(mine?.role)?.toUpperCase();
+    const raw = nonEmptyString(mine?.role)?.toUpperCase();
     const role: Role = raw === "ADMIN" || raw === "MEMBER" || raw === "VIEWER" ? raw : "unknown";
     roles.push(role === "unknown" ? `role in workspace ${workspace.name} unreadable: scored as admin` : `${role.toLowerCase()} of workspace ${workspace.name}`);
     scopes.push(`workspace ${workspace.name}: ${role === "unknown" ? "role unknown" : role}`);
@@ -261,16 +259,16 @@ async function workspaceToken(session: Session, workspaces: { id: string; name: 
 async function projectToken(session: Session, bound: Record<string, unknown>): Promise<Introspection> {
   const project = isRecord(bound.project) ? bound.project : {};
   const environment = isRecord(bound.environment) ? bound.environment : {};
-  const projectName = text(project.name) ?? text(bound.projectId) ?? "(unnamed)";
-  const envName = text(environment.name) ?? "(unnamed)";
-  const envId = text(bound.environmentId) ?? text(environment.id);
+  const projectName = nonEmptyString(project.name) ?? nonEmptyString(bound.projectId) ?? "(unnamed)";
+  const envName = nonEmptyString(environment.name) ?? "(unnamed)";
+  const envId = nonEmptyString(bound.environmentId) ?? nonEmptyString(environment.id);
   const facts = [
     `project token of project ${projectName}, environment ${envName}`,
     "it can deploy and read the variables of this environment; deleting its volumes (and their backups) is not ruled out",
   ];
   const capabilities = new Set<Capability>(["SECRETS_READ", "CODE_WRITE", "DELETE_DATA", "DELETE_BACKUPS"]);
   if (PRODUCTION.test(envName)) capabilities.add("PROD_REACH");
-  const projectId = text(bound.projectId) ?? text(project.id);
+  const projectId = nonEmptyString(bound.projectId) ?? nonEmptyString(project.id);
   let resources: string[] = [`environment ${envName} (project ${projectName})`];
   if (isRailwayId(projectId) && session.remaining >= 1) {
     const data = await tryAsk(session, "project", PROJECT_QUERY, facts, `project ${projectName}`, { projectId });
@@ -319,7 +317,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
       }
       const apiToken = isRecord(answer.data.apiToken) ? answer.data.apiToken : {};
       const workspaces = (Array.isArray(apiToken.workspaces) ? apiToken.workspaces.filter(isRecord) : [])
-        .map((w) => ({ id: text(w.id) ?? "", name: text(w.name) ?? text(w.id) ?? "?" }))
+        .map((w) => ({ id: nonEmptyString(w.id) ?? "", name: nonEmptyString(w.name) ?? nonEmptyString(w.id) ?? "?" }))
         .filter((w) => isRailwayId(w.id));
       const me = await session.ask("bearer", ME_QUERY);
       if (me.kind === "data" && isRecord(me.data.me)) return accountToken(session, me.data.me, workspaces);
@@ -335,7 +333,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
       continue;
     }
     if (isRecord(answer.data.projectToken)) return projectToken(session, answer.data.projectToken);
-    return { liveness: "unknown", reason: "unexpected response shape from Railway (no projectToken)" };
+    return unexpectedShape("Railway (no projectToken)");
   }
   return {
     liveness: "inactive",

@@ -11,6 +11,7 @@
  *   "locations": [...], "path": ["me"], "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}`.
  * Each case holds one token's account state; the handler answers only for that token.
  */
+import { bearerTokenOf } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface RailwayVolume {
@@ -85,7 +86,7 @@ export function railwayHandler(state: RailwayTokenState): EmulatorHandler {
     const root = typeof body.query === "string" ? rootField(body.query) : undefined;
     if (!root) return problem("Must provide query string.");
     if (root.operation !== "query") return problem("tokscan must never send this");
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const projectHeader = request.headers["project-access-token"];
     const alive = state.kind !== "revoked";
     const asBearer = alive && bearer === state.token && (state.kind === "account" || state.kind === "workspace");

@@ -6,48 +6,41 @@
  * Docs: https://api-docs.render.com/reference/list-owners , /list-services , /list-postgres .
  * Deploy hooks are never called (calling one deploys). Never: env var values, any write.
  */
+import { answeredInactive, answeredUnknown, bearerAuthorization, isRecord, listRecords, nonEmptyString, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 import { API_KEY_CAPABILITIES } from "./capabilities.js";
 
 const PRODUCTION = /prod|production|live|main/i;
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 /** Render lists are `[{ <kind>: {...}, cursor }]`. */
 async function list(http: ProviderHttp, path: string, kind: string, headers: Record<string, string>): Promise<Record<string, unknown>[] | string> {
-  try {
-    const response = await http.request("GET", path, { headers });
-    if (response.status !== 200 || !Array.isArray(response.json)) return `HTTP ${response.status}`;
-    return response.json.filter(isRecord).map((item) => item[kind]).filter(isRecord);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const items = await listRecords(http, path, headers);
+  return typeof items === "string" ? items : items.map((item) => item[kind]).filter(isRecord);
 }
 
 async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Introspection> {
-  const headers = { authorization: `Bearer ${token.secret}`, accept: "application/json" };
+  const headers = { ...bearerAuthorization(token.secret), accept: "application/json" };
   const response = await http.request("GET", "/v1/owners?limit=20", { headers });
-  if (response.status === 401 || response.status === 403) return { liveness: "inactive", reason: `Render answered ${response.status} to GET /v1/owners: revoked or invalid` };
-  if (response.status !== 200) return { liveness: "unknown", reason: `Render answered ${response.status} to GET /v1/owners` };
-  if (!Array.isArray(response.json)) return { liveness: "unknown", reason: "unexpected response shape from GET /v1/owners" };
+  if (response.status === 401 || response.status === 403) return answeredInactive("Render", response.status, "GET /v1/owners", "revoked or invalid");
+  if (response.status !== 200) return answeredUnknown("Render", response.status, "GET /v1/owners");
+  if (!Array.isArray(response.json)) return unexpectedShape("GET /v1/owners");
   const owners = response.json.filter(isRecord).map((o) => o.owner).filter(isRecord);
   const user = owners.find((o) => o.type === "user");
-  const email = text(user?.email) ?? text(owners[0]?.email);
-  const facts = [`API key of ${email ?? "an unnamed user"}; reaches ${owners.length} workspace${owners.length === 1 ? "" : "s"}: ${owners.map((o) => text(o.name) ?? "?").join(", ")}`];
+  const email = nonEmptyString(user?.email) ?? nonEmptyString(owners[0]?.email);
+  const facts = [`API key of ${email ?? "an unnamed user"}; reaches ${owners.length} workspace${owners.length === 1 ? "" : "s"}: ${owners.map((o) => nonEmptyString(o.name) ?? "?").join(", ")}`];
   const capabilities = new Set<Capability>(API_KEY_CAPABILITIES);
   const resources: string[] = [];
   const services = await list(http, "/v1/services?limit=100", "service", headers);
   if (typeof services === "string") facts.push(`services not readable (${services})`);
   else {
-    for (const s of services.filter((s) => PRODUCTION.test(text(s.name) ?? "")).slice(0, 10)) resources.push(`service ${text(s.name)}`);
+    for (const s of services.filter((s) => PRODUCTION.test(nonEmptyString(s.name) ?? "")).slice(0, 10)) resources.push(`service ${nonEmptyString(s.name)}`);
     facts.push(`reaches ${services.length} service${services.length === 1 ? "" : "s"}`);
   }
   const databases = await list(http, "/v1/postgres?limit=100", "postgres", headers);
   if (typeof databases === "string") facts.push(`Postgres instances not readable (${databases})`);
   else {
     for (const db of databases.slice(0, 10)) {
-      const name = text(db.name) ?? "?";
+      const name = nonEmptyString(db.name) ?? "?";
       resources.push(`Postgres ${name}`);
       facts.push(`can delete Postgres ${name}, and its backups with it`);
     }
@@ -57,7 +50,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
     liveness: "live",
     tokenClass: "API key",
     ...(email ? { owner: email } : {}),
-    ...(owners.length > 0 ? { account: owners.map((o) => text(o.name) ?? "?").join(", ") } : {}),
+    ...(owners.length > 0 ? { account: owners.map((o) => nonEmptyString(o.name) ?? "?").join(", ") } : {}),
     capabilities: [...capabilities].sort(),
     resources,
     facts,

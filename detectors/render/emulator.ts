@@ -5,7 +5,7 @@
  * GET /v1/services: `service { id, name, type, suspended }`, GET /v1/postgres: `postgres { id, name }`);
  * 401 `{"id": "unauthorized", "message": "unauthorized"}` for a bad key.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface RenderKeyState {
@@ -44,7 +44,7 @@ export const emulator: ProviderEmulator = {
     const live: RenderKeyState = { key: `rnd_${rng.chars(ALPHABET.base62, 32)}`, email: "jane@acme.dev", teams: ["Acme"], services: ["api-production", "worker"], postgres: ["orders-prod"] };
     return [
       { name: "API key reaching a production Postgres", rule: "api-key", secret: live.key, handler: renderHandler(live), expect: { liveness: "live", owner: "jane@acme.dev", capabilities: ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_BACKUPS", "PROD_REACH"], mentions: ["can delete Postgres orders-prod, and its backups with it", "service api-production"] } },
-      { name: "revoked key: 401", rule: "api-key", secret: `rnd_${rng.chars(ALPHABET.base62, 32)}`, handler: renderHandler(live), expect: { liveness: "inactive" } },
+      inactiveCase("revoked key: 401", "api-key", `rnd_${rng.chars(ALPHABET.base62, 32)}`, renderHandler(live)),
     ];
   },
 };

@@ -3,7 +3,7 @@
  * observed 28-36, bounded 24-48) and deploy hook URLs `https://api.render.com/deploy/srv-…?key=…`.
  * https://render.com/docs/api#1-create-an-api-key ; https://render.com/docs/deploy-hooks
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
 import type { Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { renderApi } from "./api.js";
 import { API_KEY_CAPABILITIES } from "./capabilities.js";
@@ -20,14 +20,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: API_KEY_CAPABILITIES,
     lifetime: "long",
-    infer: () => ({
-      tokenClass: "API key",
-      capabilities: [...API_KEY_CAPABILITIES],
-      lifetime: "long",
-      notes: [
-        "Render API keys have no scopes: it acts as its user in every workspace, and can delete services and Postgres instances (their backups go with them), read environment variables and deploy.",
-      ],
-    }),
+    infer: fixedInference("API key", API_KEY_CAPABILITIES, "long", [
+      "Render API keys have no scopes: it acts as its user in every workspace, and can delete services and Postgres instances (their backups go with them), read environment variables and deploy.",
+    ]),
   },
   {
     id: "deploy-hook",
@@ -38,12 +33,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: [],
     lifetime: "long",
-    infer: () => ({
-      tokenClass: "deploy hook",
-      capabilities: [],
-      lifetime: "long",
-      notes: ["Deploy hook of one Render service: anyone with the URL can trigger deploys of it (and interrupt it); it reads and deletes nothing."],
-    }),
+    infer: fixedInference("deploy hook", [
+      ], "long", ["Deploy hook of one Render service: anyone with the URL can trigger deploys of it (and interrupt it); it reads and deletes nothing.",
+    ]),
   },
 ];
 

@@ -3,8 +3,8 @@
  * gem restriction are not in the string.
  * Docs: https://guides.rubygems.org/api-key-scopes/
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector } from "../../src/detector-kit/index.js";
 
 /** Push a malicious version of every gem the user owns, yank versions, add owners. */
 const API_KEY: Capability[] = ["CODE_WRITE", "DELETE_DATA", "IAM_WRITE", "ACCOUNT_WIDE"];
@@ -32,12 +32,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: API_KEY,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "API key",
-        capabilities: [...API_KEY],
-        lifetime: "long",
-        notes: ["RubyGems.org API key: its scopes are not in the string; at worst it pushes new versions of every gem its owner maintains (supply chain), yanks versions and adds owners."],
-      }),
+      infer: fixedInference("API key", API_KEY, "long", [
+        "RubyGems.org API key: its scopes are not in the string; at worst it pushes new versions of every gem its owner maintains (supply chain), yanks versions and adds owners.",
+      ]),
     },
   ],
 };

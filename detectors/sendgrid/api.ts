@@ -7,6 +7,7 @@
  * https://www.twilio.com/docs/sendgrid/api-reference/users-api/get-account-username ,
  * https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys#api-key-permissions
  */
+import { answeredUnknown, bearerAuthorization, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi } from "../../src/detector-kit/index.js";
 
 /** A Full Access key holds a few hundred scopes; restricted keys a handful. */
@@ -26,9 +27,6 @@ export function capabilitiesOfScope(scope: string): Capability[] {
   return out;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 export const api: ProviderApi = {
   baseUrl: "https://api.sendgrid.com",
   allow: [
@@ -39,16 +37,16 @@ export const api: ProviderApi = {
   rules: ["api-key"],
 
   async introspect(token, http) {
-    const headers = { Authorization: `Bearer ${token.secret}` };
+    const headers = bearerAuthorization(token.secret);
     const response = await http.request("GET", "/v3/scopes", { headers });
     if (response.status === 401) return { liveness: "inactive", reason: "SendGrid answered 401 to GET /v3/scopes: deleted or invalid key" };
     const keyId = token.secret.slice(3, 25);
     if (response.status === 403) {
       return { liveness: "live", tokenClass: "API key", facts: [`key id ${keyId}`, "SendGrid refused to list this key's scopes (403): scored as full access"] };
     }
-    if (response.status !== 200) return { liveness: "unknown", reason: `SendGrid answered ${response.status} to GET /v3/scopes` };
+    if (response.status !== 200) return answeredUnknown("SendGrid", response.status, "GET /v3/scopes");
     if (!isRecord(response.json) || !Array.isArray(response.json.scopes)) {
-      return { liveness: "unknown", reason: "unexpected response shape from GET /v3/scopes" };
+      return unexpectedShape("GET /v3/scopes");
     }
     const scopes = response.json.scopes.filter((s): s is string => typeof s === "string").sort();
     const full = scopes.length >= FULL_ACCESS_MIN && scopes.includes("api_keys.create");

@@ -4,7 +4,7 @@
  * `{"scopes": [...]}`; errors `{"errors": [{"field": null, "message": "authorization required"}]}` (401)
  * and `"access forbidden"` (403); GET /v3/user/username -> `{"username", "user_id"}` with user.username.read.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface SendgridKeyState {
@@ -18,7 +18,7 @@ const errors = (status: number, message: string): EmulatedResponse => ({ status,
 
 export function createSendgridEmulator(keys: readonly SendgridKeyState[]): EmulatorHandler {
   return (request) => {
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const state = keys.find((k) => k.key === bearer);
     if (!state || state.deleted) return errors(401, "authorization required");
     const path = request.path.split("?", 1)[0];
@@ -81,13 +81,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["restricted key with 3 scopes"],
         },
       },
-      {
-        name: "deleted key",
-        rule: "api-key",
-        secret: deleted,
-        handler: createSendgridEmulator([{ key: deleted, scopes: ["mail.send"], deleted: true }]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("deleted key", "api-key", deleted, createSendgridEmulator([{ key: deleted, scopes: ["mail.send"], deleted: true }])),
     ];
   },
 };

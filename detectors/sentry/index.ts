@@ -8,8 +8,8 @@
  * DSNs are not secrets (they are meant for clients) and are not reported.
  * Docs: https://docs.sentry.io/account/auth-tokens/
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Lifetime, TokenRule, Verdict } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD, prefixedTokenRule, validWhen } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, Inference, Lifetime, TokenRule } from "../../src/detector-kit/index.js";
 
 /** User tokens carry their user's scopes across every organization the user belongs to. */
 const USER_TOKEN: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "READ_PII", "IAM_WRITE"];
@@ -38,17 +38,8 @@ const hexToken = (
   capabilities: Capability[],
   lifetime: Lifetime,
   note: string,
-): TokenRule => ({
-  id,
-  title,
-  keywords: [prefix],
-  pattern: new RegExp(`${NOT_AFTER_WORD}${prefix}[0-9a-f]{64}${NOT_BEFORE_WORD}`),
-  maxLength: prefix.length + 64,
-  confidence: "high",
-  capabilities,
-  lifetime,
-  infer: (): Inference => ({ tokenClass: title.replace(/^Sentry /, ""), capabilities: [...capabilities], lifetime, notes: [note] }),
-});
+): TokenRule =>
+  prefixedTokenRule({ id, title, prefix, body: "[0-9a-f]{64}", bodyMax: 64, capabilities, lifetime, tokenClass: title.replace(/^Sentry /, ""), notes: [note] });
 
 export const detector: Detector = {
   id: "sentry",
@@ -75,8 +66,7 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: ORG_TOKEN,
       lifetime: "long",
-      validate: (secret: string): Verdict =>
-        orgTokenPayload(secret) ? { ok: true } : { ok: false, reason: "payload is not a Sentry organization token" },
+      validate: validWhen(orgTokenPayload, "payload is not a Sentry organization token"),
       infer: (secret: string): Inference => {
         const payload = orgTokenPayload(secret);
         const url = typeof payload?.["url"] === "string" ? payload["url"] : undefined;
@@ -104,12 +94,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: USER_TOKEN,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "auth token",
-        capabilities: [...USER_TOKEN],
-        lifetime: "long",
-        notes: ["64-hex Sentry auth token (created before prefixed tokens) assigned to a Sentry setting: acts with its scopes on its user's organizations."],
-      }),
+      infer: fixedInference("auth token", USER_TOKEN, "long", [
+        "64-hex Sentry auth token (created before prefixed tokens) assigned to a Sentry setting: acts with its scopes on its user's organizations.",
+      ]),
     },
   ],
 };

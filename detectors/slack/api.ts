@@ -7,6 +7,7 @@
  * Never sent: refresh tokens (exchanging them rotates them), app-level tokens (auth.test refuses them),
  * browser session tokens (need the owner's `d` cookie), webhook URLs (any POST may post a message).
  */
+import { bearerAuthorization, isRecord, nonEmptyString } from "../../src/detector-kit/index.js";
 import type { Capability, Introspection, ProviderApi } from "../../src/detector-kit/index.js";
 
 const PATH = "/api/auth.test";
@@ -29,11 +30,6 @@ export function capabilitiesOfScope(scope: string): Capability[] {
   return [];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-
 export const api: ProviderApi = {
   baseUrl: "https://slack.com",
   allow: [{ method: "POST", path: PATH, body: "" }],
@@ -43,7 +39,7 @@ export const api: ProviderApi = {
 
   async introspect(token, http) {
     const response = await http.request("POST", PATH, {
-      headers: { Authorization: `Bearer ${token.secret}`, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { ...bearerAuthorization(token.secret), "Content-Type": "application/x-www-form-urlencoded" },
       body: "",
     });
     if (response.status !== 200 || !isRecord(response.json) || typeof response.json.ok !== "boolean") {
@@ -51,17 +47,17 @@ export const api: ProviderApi = {
     }
     const body = response.json;
     if (!body.ok) {
-      const error = text(body.error) ?? "unknown_error";
+      const error = nonEmptyString(body.error) ?? "unknown_error";
       return DEAD.has(error)
         ? { liveness: "inactive", reason: `Slack auth.test: ${error}` }
         : { liveness: "unknown", reason: `Slack auth.test refused the token: ${error}` };
     }
-    const user = text(body.user);
-    const team = text(body.team);
-    const bot = text(body.bot_id) !== undefined;
+    const user = nonEmptyString(body.user);
+    const team = nonEmptyString(body.team);
+    const bot = nonEmptyString(body.bot_id) !== undefined;
     const header = response.headers.get("x-oauth-scopes");
     const scopes = header === null ? undefined : header.split(",").map((s) => s.trim()).filter((s) => s !== "");
-    const facts: string[] = [`acts as ${bot ? "bot" : "user"} ${user ?? "?"} in workspace ${team ?? "?"}${text(body.url) ? ` (${text(body.url)})` : ""}`];
+    const facts: string[] = [`acts as ${bot ? "bot" : "user"} ${user ?? "?"} in workspace ${team ?? "?"}${nonEmptyString(body.url) ? ` (${nonEmptyString(body.url)})` : ""}`];
     const result: Introspection = {
       liveness: "live",
       tokenClass: bot ? "bot token" : "user token",
@@ -73,7 +69,7 @@ export const api: ProviderApi = {
       const capabilities = new Set<Capability>(scopes.flatMap(capabilitiesOfScope));
       if (body.is_enterprise_install === true) {
         capabilities.add("ACCOUNT_WIDE");
-        facts.push(`Enterprise Grid org-wide install${text(body.enterprise_id) ? ` (${text(body.enterprise_id)})` : ""}: every workspace of the organization`);
+        facts.push(`Enterprise Grid org-wide install${nonEmptyString(body.enterprise_id) ? ` (${nonEmptyString(body.enterprise_id)})` : ""}: every workspace of the organization`);
       }
       facts.push(scopes.length > 0 ? `scopes ${scopes.join(", ")}` : "no scopes");
       result.scopes = scopes;

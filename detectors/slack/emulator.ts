@@ -5,7 +5,7 @@
  * `x-oauth-scopes` header (and `x-accepted-oauth-scopes: ` empty, as auth.test needs none); on failure
  * `{"ok": false, "error": "invalid_auth" | "token_revoked" | "account_inactive" | ...}`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface SlackTokenState {
@@ -33,7 +33,7 @@ const failure = (error: string): EmulatedResponse => ({ status: 200, headers: { 
 export function createSlackEmulator(tokens: readonly SlackTokenState[]): EmulatorHandler {
   return (request) => {
     if (request.method !== "POST" || request.path.split("?", 1)[0] !== "/api/auth.test") return failure("unknown_method");
-    const bearer = /^Bearer (\S{1,400})$/.exec(request.headers.authorization ?? "")?.[1];
+    const bearer = bearerTokenOf(request, 400);
     if (!bearer) return failure("not_authed");
     const state = tokens.find((t) => t.token === bearer);
     if (!state) return failure("invalid_auth");
@@ -104,20 +104,8 @@ export const emulator: ProviderEmulator = {
           mentions: ["Enterprise Grid"],
         },
       },
-      {
-        name: "revoked bot token",
-        rule: "bot-token",
-        secret: revoked,
-        handler: createSlackEmulator([{ token: revoked, team: "Acme", user: "oldbot", bot: true, error: "token_revoked" }]),
-        expect: { liveness: "inactive" },
-      },
-      {
-        name: "unknown user token",
-        rule: "user-token",
-        secret: unknown,
-        handler: createSlackEmulator([]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked bot token", "bot-token", revoked, createSlackEmulator([{ token: revoked, team: "Acme", user: "oldbot", bot: true, error: "token_revoked" }])),
+      inactiveCase("unknown user token", "user-token", unknown, createSlackEmulator([])),
     ];
   },
 };

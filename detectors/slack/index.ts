@@ -3,8 +3,8 @@
  * Token types: https://api.slack.com/authentication/token-types ; rotation:
  * https://api.slack.com/authentication/rotation . ../shared/providers.md §2.5.
  */
-import { NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, Lifetime, TokenRule } from "../../src/detector-kit/index.js";
+import { fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, Lifetime, TokenRule } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** Slack token bodies are alphanumeric with `-` separators: a token must not run on into more of them. */
@@ -34,7 +34,7 @@ const rule = (
   confidence: "high",
   capabilities,
   lifetime,
-  infer: (): Inference => ({ tokenClass, capabilities: [...capabilities], lifetime, notes }),
+  infer: fixedInference(tokenClass, capabilities, lifetime, notes),
   ...extra,
 });
 
@@ -147,11 +147,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: ["SEND_AS_ORG"],
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "incoming webhook",
-        capabilities: ["SEND_AS_ORG"],
-        notes: ["Posts messages into a channel as the app; no read-only check exists, so it is never called."],
-      }),
+      infer: fixedInference("incoming webhook", [
+        "SEND_AS_ORG"], "long", ["Posts messages into a channel as the app; no read-only check exists, so it is never called.",
+      ]),
     },
   ],
 };

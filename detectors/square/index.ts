@@ -6,7 +6,7 @@
  * - Application ids (`sq0idp-`, `sq0idb-`) are public and never reported.
  * Docs: https://developer.squareup.com/docs/build-basics/access-tokens
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
 
 /** A seller's access token moves money (payments, refunds, payouts) and reads customers. */
@@ -78,12 +78,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: APPLICATION_SECRET,
       lifetime: "long",
-      infer: (): Inference => ({
-        tokenClass: "application secret",
-        capabilities: [...APPLICATION_SECRET],
-        lifetime: "long",
-        notes: ["Square OAuth application secret: with an authorization code or refresh token it mints access tokens for every seller who authorized the application."],
-      }),
+      infer: fixedInference("application secret", APPLICATION_SECRET, "long", [
+        "Square OAuth application secret: with an authorization code or refresh token it mints access tokens for every seller who authorized the application.",
+      ]),
     },
   ],
 };

@@ -10,6 +10,7 @@
  * Docs: https://docs.stripe.com/api/accounts/retrieve , https://docs.stripe.com/api/balance/balance_retrieve ,
  * https://docs.stripe.com/api/errors , https://docs.stripe.com/keys/restricted-api-keys
  */
+import { answeredUnknown, bearerAuthorization, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 
 interface Probe {
@@ -37,9 +38,6 @@ export const RESTRICTED_PROBES: readonly Probe[] = [
   { path: "/v1/issuing/cards?limit=1", permission: "rak_issuing_card_read", label: "Issuing cards", capabilities: ["SPEND", "READ_PII"] },
   { path: "/v1/files?limit=1", permission: "rak_file_read", label: "files", capabilities: ["READ_PII"] },
 ];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const errorMessage = (response: HttpResponse): string => {
   const error = isRecord(response.json) && isRecord(response.json.error) ? response.json.error : undefined;
@@ -134,7 +132,7 @@ export const api: ProviderApi = {
   rules: ["secret-key-live", "restricted-key-live", "secret-key-test", "restricted-key-test"],
 
   async introspect(token, http) {
-    const headers = { Authorization: `Bearer ${token.secret}` };
+    const headers = bearerAuthorization(token.secret);
     const live = token.ruleId.endsWith("-live");
     const restricted = token.ruleId.startsWith("restricted-");
     const tokenClass = `${live ? "live" : "test-mode"} ${restricted ? "restricted" : "secret"} key`;
@@ -148,14 +146,14 @@ export const api: ProviderApi = {
     let owner: string | undefined;
     if (response.status === 200) {
       if (!isRecord(response.json) || typeof response.json.id !== "string") {
-        return { liveness: "unknown", reason: "unexpected response shape from GET /v1/account" };
+        return unexpectedShape("GET /v1/account");
       }
       ({ account, owner } = accountFacts(response.json, facts));
     } else if (response.status === 403 && restricted) {
       account = parsePermissionError(errorMessage(response)).account;
       if (account) facts.push(`Stripe account ${account}`);
     } else {
-      return { liveness: "unknown", reason: `Stripe answered ${response.status} to GET /v1/account` };
+      return answeredUnknown("Stripe", response.status, "GET /v1/account");
     }
     facts.push(live ? "live mode: real money and real customers" : "test mode: no real money or customers");
 

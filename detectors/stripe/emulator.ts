@@ -6,7 +6,7 @@
  * https://docs.stripe.com/api/pagination (list objects). Restricted keys get 403 with the message
  * format observed for missing permissions (../shared/providers.md §2.6).
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 import { RESTRICTED_PROBES } from "./api.js";
 
@@ -45,7 +45,7 @@ const list = (url: string, data: object[] = []): EmulatedResponse =>
   answer(200, { object: "list", data, has_more: false, url });
 
 function bearer(request: EmulatedRequest): string | undefined {
-  return /^Bearer (\S{1,300})$/.exec(request.headers.authorization ?? "")?.[1];
+  return bearerTokenOf(request, 300);
 }
 
 /** The permission a restricted key needs for a path, from the probe table. */
@@ -191,13 +191,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["test mode"],
         },
       },
-      {
-        name: "rolled live secret key",
-        rule: "secret-key-live",
-        secret: rolled,
-        handler: createStripeEmulator([{ key: rolled, account: platformAccount, revoked: true }]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("rolled live secret key", "secret-key-live", rolled, createStripeEmulator([{ key: rolled, account: platformAccount, revoked: true }])),
     ];
   },
 };

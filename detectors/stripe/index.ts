@@ -4,17 +4,14 @@
  * organization keys: https://docs.stripe.com/keys/organization-api-keys . ../shared/providers.md §2.6.
  * Publishable keys (`pk_live_`, `pk_test_`) are public by design: no rule matches them.
  */
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { prefixedTokenRule } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 
 /** Live keys: real money, real customers. */
 const LIVE_SECRET: Capability[] = ["ACCOUNT_WIDE", "PROD_REACH", "SPEND", "READ_PII", "DELETE_DATA"];
 /** A restricted key's permissions are not in the string: assume the worst a restricted key may hold. */
 const LIVE_RESTRICTED: Capability[] = ["PROD_REACH", "SPEND", "READ_PII", "DELETE_DATA"];
-
-const fixed = (tokenClass: string, capabilities: readonly Capability[], notes: string[]) =>
-  (): Inference => ({ tokenClass, capabilities: [...capabilities], notes });
 
 /** Stripe's documented test-mode keys, built here so that no literal looks like a key. */
 const DOCUMENTED_TEST_KEYS = ["4eC39HqLyjWDarjtT1zdp7dc", "BQokikJOvBiI2HlWgH4olfQ2"].map((body) =>
@@ -29,19 +26,9 @@ const apiKey = (
   tokenClass: string,
   notes: string[],
   extra: Partial<TokenRule> = {},
-): TokenRule => ({
-  id,
-  title,
-  keywords: [prefix],
+): TokenRule =>
   // Older keys have 24 random characters, current ones 99; trufflehog accepts up to 247.
-  pattern: new RegExp(`${NOT_AFTER_WORD}${prefix}[0-9A-Za-z]{20,247}${NOT_BEFORE_WORD}`),
-  maxLength: prefix.length + 247,
-  confidence: "high",
-  capabilities,
-  lifetime: "long",
-  infer: fixed(tokenClass, capabilities, notes),
-  ...extra,
-});
+  prefixedTokenRule({ id, title, prefix, body: "[0-9A-Za-z]{20,247}", bodyMax: 247, capabilities, lifetime: "long", tokenClass, notes }, extra);
 
 export const detector: Detector = {
   id: "stripe",
@@ -70,32 +57,32 @@ export const detector: Detector = {
     apiKey("restricted-key-test", "rk_test_", "Stripe test-mode restricted key", ["TEST_MODE"], "test-mode restricted key", [
       "Test-mode restricted key: no real money or customers.",
     ], { testMode: true }),
-    {
+    prefixedTokenRule({
       id: "organization-key",
       title: "Stripe organization API key",
-      keywords: ["sk_org_"],
-      pattern: new RegExp(`${NOT_AFTER_WORD}sk_org_[0-9A-Za-z_]{20,247}${NOT_BEFORE_WORD}`),
-      maxLength: 7 + 247,
-      confidence: "high",
+      prefix: "sk_org_",
+      body: "[0-9A-Za-z_]{20,247}",
+      bodyMax: 247,
       capabilities: LIVE_SECRET,
       lifetime: "long",
-      infer: fixed("organization key", LIVE_SECRET, [
-        "Organization key: acts on every account of the Stripe organization (with a Stripe-Context header).",
-      ]),
-    },
-    {
+      tokenClass: "organization key",
+      notes: ["Organization key: acts on every account of the Stripe organization (with a Stripe-Context header)."],
+    }),
+    prefixedTokenRule({
       id: "webhook-secret",
       title: "Stripe webhook signing secret",
-      keywords: ["whsec_"],
-      pattern: new RegExp(`${NOT_AFTER_WORD}whsec_[0-9A-Za-z]{32,64}(?![0-9A-Za-z_+/=-])`),
-      maxLength: 6 + 64,
+      prefix: "whsec_",
+      body: "[0-9A-Za-z]{32,64}",
+      bodyMax: 64,
+      end: "(?![0-9A-Za-z_+/=-])",
       confidence: "medium",
       capabilities: ["SPEND"],
       lifetime: "long",
-      infer: fixed("webhook signing secret", ["SPEND"], [
+      tokenClass: "webhook signing secret",
+      notes: [
         "Webhook signing secret: lets anyone forge events (a paid invoice, a succeeded payment) that the owner's endpoint will trust.",
         "Not an API credential; the whsec_ prefix is also used by Svix-based webhook senders.",
-      ]),
-    },
+      ],
+    }),
   ],
 };

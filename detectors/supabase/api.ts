@@ -9,6 +9,7 @@
  * Docs: https://supabase.com/docs/reference/api/v1-list-all-projects ,
  * https://supabase.com/docs/guides/api/api-keys
  */
+import { answeredInactive, bearerAuthorization, isRecord, notReadable } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 import { supabaseClaims } from "./claims.js";
 
@@ -16,7 +17,6 @@ export const PROJECT_ORIGIN = "https://{ref}.supabase.co";
 const PROD = /(?:^|[-_ .])(?:prod|production|live|main)(?:$|[-_ .])/i;
 const MANAGEMENT: readonly Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_BACKUPS", "DELETE_INFRA", "SECRETS_READ", "READ_PII"];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const local = (ruleId: string): string => ruleId.replace(/^supabase\//, "");
 
 function messageOf(response: HttpResponse): string {
@@ -66,10 +66,10 @@ async function introspectProjectKey(token: TokenInstance, http: ProviderHttp): P
 }
 
 async function introspectManagementToken(token: TokenInstance, http: ProviderHttp): Promise<Introspection> {
-  const headers = { Authorization: `Bearer ${token.secret}`, Accept: "application/json" };
+  const headers = { ...bearerAuthorization(token.secret), Accept: "application/json" };
   const projects = await http.request("GET", "/v1/projects", { headers });
   if (projects.status === 401 || projects.status === 403) {
-    return { liveness: "inactive", reason: `Supabase answered ${projects.status} to GET /v1/projects${messageOf(projects)}: token revoked or invalid` };
+    return answeredInactive("Supabase", projects.status, `GET /v1/projects${messageOf(projects)}`, "token revoked or invalid");
   }
   if (projects.status !== 200 || !Array.isArray(projects.json)) {
     return { liveness: "unknown", reason: `unexpected answer from GET /v1/projects (HTTP ${projects.status})` };
@@ -91,7 +91,7 @@ async function introspectManagementToken(token: TokenInstance, http: ProviderHtt
       facts.push(`member of ${orgNames.length} ${orgNames.length === 1 ? "organization" : "organizations"}: ${orgNames.slice(0, 5).join(", ")}`);
     }
   } catch (error) {
-    facts.push(`organizations not readable (${error instanceof Error ? error.message : String(error)})`);
+    facts.push(notReadable("organizations", error));
   }
   return {
     liveness: "live",

@@ -6,6 +6,7 @@
  * - GET /v1/projects and /v1/organizations (Management API, Bearer token): 200 lists, 401
  *   `{"message":"Unauthorized"}` (https://supabase.com/docs/reference/api/v1-list-all-projects).
  */
+import { bearerTokenOf, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 import { sampleManagementToken, sampleProjectJwt, sampleRef, sampleSecretKey } from "./samples.js";
 
@@ -36,7 +37,7 @@ export function createSupabaseEmulator(state: SupabaseState): EmulatorHandler {
       }
       return { status: 200, body: SETTINGS };
     }
-    const bearer = /^Bearer (\S{1,200})$/.exec(request.headers["authorization"] ?? "")?.[1];
+    const bearer = bearerTokenOf(request);
     const account = (state.accessTokens ?? []).find((t) => t.token === bearer);
     if (path === "/v1/projects" || path === "/v1/organizations") {
       if (!account) return { status: 401, body: { message: "Unauthorized" } };
@@ -82,13 +83,7 @@ export const emulator: ProviderEmulator = {
           mentions: [`key accepted by project ${ref}`, `project https://${ref}.supabase.co`],
         },
       },
-      {
-        name: "service_role key after the JWT secret was rotated",
-        rule: "service-role-key",
-        secret: rotated,
-        handler: createSupabaseEmulator({ projectKeys: [service] }),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("service_role key after the JWT secret was rotated", "service-role-key", rotated, createSupabaseEmulator({ projectKeys: [service] })),
       {
         name: "sb_secret_ key checked against the project of the service_role key beside it",
         rule: "secret-key",
@@ -112,13 +107,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["project shop-prod (production)", "reaches 2 projects", "member of 1 organization: acme"],
         },
       },
-      {
-        name: "revoked management token",
-        rule: "management-token",
-        secret: revokedPat,
-        handler: createSupabaseEmulator({ accessTokens: [] }),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked management token", "management-token", revokedPat, createSupabaseEmulator({ accessTokens: [] })),
     ];
   },
 };

@@ -4,7 +4,7 @@
  * never reported.
  * https://supabase.com/docs/guides/api/api-keys ; ../shared/providers.md §2.17.
  */
-import { assignmentMaxLength, assignmentSource, epochToIso, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, epochToIso, fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Inference, Verdict } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 import { supabaseClaims } from "./claims.js";
@@ -97,12 +97,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: PROJECT_KEY,
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "secret API key",
-        capabilities: [...PROJECT_KEY],
-        lifetime: "long",
-        notes: ["acts as the service role: bypasses Row Level Security for the whole project"],
-      }),
+      infer: fixedInference("secret API key", PROJECT_KEY, "long", [
+        "acts as the service role: bypasses Row Level Security for the whole project",
+      ]),
     },
     {
       id: "management-token",
@@ -113,12 +110,9 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: MANAGEMENT,
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "Management API personal access token",
-        capabilities: [...MANAGEMENT],
-        lifetime: "long",
-        notes: ["acts for the user in every organization: can delete projects (and their backups), run SQL and read project API keys"],
-      }),
+      infer: fixedInference("Management API personal access token", MANAGEMENT, "long", [
+        "acts for the user in every organization: can delete projects (and their backups), run SQL and read project API keys",
+      ]),
     },
     {
       id: "jwt-secret",
@@ -129,12 +123,9 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: PROJECT_KEY,
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "JWT signing secret",
-        capabilities: [...PROJECT_KEY],
-        lifetime: "long",
-        notes: ["signs any JWT, including service_role keys: the same power as the service role"],
-      }),
+      infer: fixedInference("JWT signing secret", PROJECT_KEY, "long", [
+        "signs any JWT, including service_role keys: the same power as the service role",
+      ]),
     },
   ],
   api,

@@ -7,13 +7,11 @@
  * Never sent: getUpdates (it consumes the real bot's updates), setWebhook/deleteWebhook, logOut, close, send*.
  * Docs: https://core.telegram.org/bots/api#getme , https://core.telegram.org/bots/api#getwebhookinfo .
  */
+import { answeredUnknown, isRecord, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp } from "../../src/detector-kit/index.js";
 
 /** A bot speaks for itself to every user and group, reads what they send it, and may be admin in chats we cannot list. */
 const BOT_CAPABILITIES: Capability[] = ["DELETE_DATA", "READ_PII", "SEND_AS_ORG"];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The `result` of a successful Bot API answer, or undefined. */
 function resultOf(response: HttpResponse): Record<string, unknown> | undefined {
@@ -57,9 +55,9 @@ export const api: ProviderApi = {
   async introspect(token, http): Promise<Introspection> {
     const response = await http.request("GET", `/bot${token.secret}/getMe`);
     if (response.status === 401) return { liveness: "inactive", reason: "Telegram answered 401 Unauthorized to getMe: revoked or invalid bot token" };
-    if (response.status !== 200) return { liveness: "unknown", reason: `Telegram answered ${response.status} to getMe` };
+    if (response.status !== 200) return answeredUnknown("Telegram", response.status, "getMe");
     const me = resultOf(response);
-    if (!me || typeof me["id"] !== "number") return { liveness: "unknown", reason: "unexpected response shape from getMe" };
+    if (!me || typeof me["id"] !== "number") return unexpectedShape("getMe");
 
     const username = typeof me["username"] === "string" ? me["username"] : undefined;
     const name = typeof me["first_name"] === "string" ? me["first_name"] : undefined;

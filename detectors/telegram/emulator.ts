@@ -4,7 +4,7 @@
  * `{"ok": true, "result": ...}`, or `{"ok": false, "error_code": 401, "description": "Unauthorized"}`
  * with status 401 for a revoked or unknown token, and 404 "Not Found" for an unknown method.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedResponse, EmulatorHandler, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface BotState {
@@ -98,13 +98,7 @@ export const emulator: ProviderEmulator = {
         handler: createTelegramEmulator([{ token: pollingBot, username: "acme_helper_bot", firstName: "Helper" }]),
         expect: { liveness: "live", owner: "@acme_helper_bot", mentions: ["privacy mode on", "polls for updates"] },
       },
-      {
-        name: "revoked bot token",
-        rule: "bot-token",
-        secret: revoked,
-        handler: createTelegramEmulator([{ token: revoked, username: "old_bot", firstName: "Old", revoked: true }]),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked bot token", "bot-token", revoked, createTelegramEmulator([{ token: revoked, username: "old_bot", firstName: "Old", revoked: true }])),
     ];
   },
 };

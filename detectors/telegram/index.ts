@@ -5,7 +5,6 @@
  * Docs: https://core.telegram.org/bots/api#authorizing-your-bot , https://core.telegram.org/bots/features#botfather .
  * ../shared/providers.md §3.10.
  */
-import { NOT_BEFORE_WORD } from "../../src/detector-kit/index.js";
 import type { Capability, Detector, Inference } from "../../src/detector-kit/index.js";
 import { api } from "./api.js";
 

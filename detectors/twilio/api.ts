@@ -15,14 +15,11 @@
  * https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource
  * Never: Messages/Calls POST, Verify, key creation, number purchase or release.
  */
+import { answeredInactive, answeredUnknown, isRecord, messageSuffix, nonEmptyString, thrownMessage, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 
 const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;
 const KEY_SID = /^SK[0-9a-fA-F]{32}$/;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 /** Identifiers that may sit beside the secret: companions, or the finding's evidence when the pipeline passes it. */
 function identifiers(token: TokenInstance): string[] {
@@ -30,14 +27,11 @@ function identifiers(token: TokenInstance): string[] {
   return [...token.companions.map((c) => c.secret), ...(typeof evidence === "string" ? [evidence] : [])];
 }
 
-const messageOf = (response: HttpResponse): string =>
-  isRecord(response.json) && text(response.json.message) ? ` (${String(response.json.message).slice(0, 120)})` : "";
-
 async function optional(http: ProviderHttp, path: string, headers: Record<string, string>): Promise<HttpResponse | string> {
   try {
     return await http.request("GET", path, { headers });
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return thrownMessage(error);
   }
 }
 
@@ -61,12 +55,12 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
 
   if (isKeySecret) {
     const response = await http.request("GET", "/2010-04-01/Accounts.json?PageSize=50", { headers });
-    if (response.status === 401) return { liveness: "inactive", reason: `Twilio answered 401 to GET /2010-04-01/Accounts.json${messageOf(response)}: revoked or invalid` };
-    if (response.status !== 200) return { liveness: "unknown", reason: `Twilio answered ${response.status} to GET /2010-04-01/Accounts.json${messageOf(response)}` };
+    if (response.status === 401) return answeredInactive("Twilio", 401, `GET /2010-04-01/Accounts.json${messageSuffix(response)}`, "revoked or invalid");
+    if (response.status !== 200) return answeredUnknown("Twilio", response.status, `GET /2010-04-01/Accounts.json${messageSuffix(response)}`);
     const accounts = isRecord(response.json) && Array.isArray(response.json.accounts) ? response.json.accounts.filter(isRecord) : undefined;
-    if (!accounts) return { liveness: "unknown", reason: "unexpected response shape from GET /2010-04-01/Accounts.json" };
-    account = accounts.find((a) => !text(a.owner_account_sid) || a.owner_account_sid === a.sid) ?? accounts[0];
-    accountSid = text(account?.sid);
+    if (!accounts) return unexpectedShape("GET /2010-04-01/Accounts.json");
+    account = accounts.find((a) => !nonEmptyString(a.owner_account_sid) || a.owner_account_sid === a.sid) ?? accounts[0];
+    accountSid = nonEmptyString(account?.sid);
     if (accounts.length > 1) {
       capabilities.add("ACCOUNT_WIDE");
       facts.push(`reaches ${accounts.length} accounts (the account and its subaccounts)`);
@@ -74,19 +68,19 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
   } else {
     const path = `/2010-04-01/Accounts/${username}.json`;
     const response = await http.request("GET", path, { headers });
-    if (response.status === 401) return { liveness: "inactive", reason: `Twilio answered 401 to GET ${path}${messageOf(response)}: revoked, rotated or invalid` };
-    if (response.status !== 200) return { liveness: "unknown", reason: `Twilio answered ${response.status} to GET ${path}${messageOf(response)}` };
-    if (!isRecord(response.json) || !text(response.json.sid)) return { liveness: "unknown", reason: `unexpected response shape from GET ${path}` };
+    if (response.status === 401) return answeredInactive("Twilio", 401, `GET ${path}${messageSuffix(response)}`, "revoked, rotated or invalid");
+    if (response.status !== 200) return answeredUnknown("Twilio", response.status, `GET ${path}${messageSuffix(response)}`);
+    if (!isRecord(response.json) || !nonEmptyString(response.json.sid)) return unexpectedShape(`GET ${path}`);
     account = response.json;
     accountSid = username;
     capabilities.add("ACCOUNT_WIDE").add("IAM_WRITE");
   }
 
-  const name = text(account?.friendly_name) ?? accountSid ?? "?";
-  const type = text(account?.type);
-  const status = text(account?.status);
+  const name = nonEmptyString(account?.friendly_name) ?? accountSid ?? "?";
+  const type = nonEmptyString(account?.type);
+  const status = nonEmptyString(account?.status);
   facts.unshift(`${isKeySecret ? "API key" : "Auth Token"} of Twilio account "${name}"${type ? ` (${type})` : ""}${status && status !== "active" ? `, status ${status}` : ""}`);
-  if (text(account?.owner_account_sid) && account?.owner_account_sid !== account?.sid) facts.push("a subaccount of another Twilio account");
+  if (nonEmptyString(account?.owner_account_sid) && account?.owner_account_sid !== account?.sid) facts.push("a subaccount of another Twilio account");
   if (type === "Trial") facts.push("trial account: sends only to verified numbers, within the trial credit");
 
   if (accountSid && ACCOUNT_SID.test(accountSid)) {

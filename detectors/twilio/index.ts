@@ -5,8 +5,8 @@
  * only with Twilio evidence: a TWILIO_* name, or the Account SID beside it in a `twilio(sid, token)` call.
  * https://www.twilio.com/docs/iam/api-keys ; https://www.twilio.com/docs/iam/test-credentials
  */
-import { assignmentMaxLength, assignmentSource } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { twilioApi } from "./api.js";
 
 /** An Auth Token (or a Main API key) is the account: messages, calls, numbers, subaccounts, keys, logs. */
@@ -21,15 +21,11 @@ export const AUTH_TOKEN_CAPABILITIES: readonly Capability[] = [
 /** A Standard key can do everything but manage keys, account settings and subaccounts. */
 export const API_KEY_CAPABILITIES: readonly Capability[] = ["SPEND", "SEND_AS_ORG", "READ_PII", "DELETE_INFRA"];
 
-const authToken = (why: string): Inference => ({
-  tokenClass: "auth token",
-  capabilities: [...AUTH_TOKEN_CAPABILITIES],
-  lifetime: "long",
-  notes: [
+const authToken = (why: string) =>
+  fixedInference("auth token", AUTH_TOKEN_CAPABILITIES, "long", [
     why,
     "A Twilio Auth Token is the account's master credential: it sends SMS and calls as the company (toll fraud, OTP interception), reads message and call logs, and mints API keys. Test credentials cannot be told apart offline.",
-  ],
-});
+  ]);
 
 const AUTH_TOKEN_NAME = String.raw`twilio[A-Za-z0-9_.-]{0,16}(?:auth|token)`;
 const API_SECRET_NAME = String.raw`twilio[A-Za-z0-9_.-]{0,16}secret`;
@@ -44,7 +40,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "medium",
     capabilities: AUTH_TOKEN_CAPABILITIES,
     lifetime: "long",
-    infer: () => authToken("32 hex characters under a Twilio auth-token name."),
+    infer: authToken("32 hex characters under a Twilio auth-token name."),
   },
   {
     id: "auth-token-with-sid",
@@ -59,7 +55,7 @@ export const rules: readonly TokenRule[] = [
     confidence: "high",
     capabilities: AUTH_TOKEN_CAPABILITIES,
     lifetime: "long",
-    infer: () => authToken("Passed to the Twilio client together with an Account SID."),
+    infer: authToken("Passed to the Twilio client together with an Account SID."),
   },
   {
     id: "api-key-secret",
@@ -70,14 +66,9 @@ export const rules: readonly TokenRule[] = [
     confidence: "medium",
     capabilities: AUTH_TOKEN_CAPABILITIES,
     lifetime: "long",
-    infer: () => ({
-      tokenClass: "API key secret",
-      capabilities: [...AUTH_TOKEN_CAPABILITIES],
-      lifetime: "long",
-      notes: [
-        "Secret of a Twilio API key (used with its SK… key SID). A Main key has the Auth Token's power; Standard and Restricted keys cannot manage keys or subaccounts. Assumed Main until Twilio says otherwise.",
-      ],
-    }),
+    infer: fixedInference("API key secret", AUTH_TOKEN_CAPABILITIES, "long", [
+      "Secret of a Twilio API key (used with its SK… key SID). A Main key has the Auth Token's power; Standard and Restricted keys cannot manage keys or subaccounts. Assumed Main until Twilio says otherwise.",
+    ]),
   },
 ];
 

@@ -10,6 +10,7 @@
  * https://vercel.com/docs/rest-api/projects/find-a-project-by-id-or-name
  * Never: env values (`?decrypt=true`), token creation or deletion, deployments.
  */
+import { answeredInactive, answeredUnknown, bearerAuthorization, isRecord, nonEmptyString, thrownMessage, unexpectedShape } from "../../src/detector-kit/index.js";
 import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp, TokenInstance } from "../../src/detector-kit/index.js";
 
 const TOKEN_PATH = "/v5/user/tokens/current";
@@ -19,14 +20,11 @@ const projectsPath = (teamId?: string): string =>
   `/v9/projects?limit=100${teamId ? `&teamId=${encodeURIComponent(teamId)}` : ""}`;
 const CALL_BUDGET = 6;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
 const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 const errorMessage = (response: HttpResponse): string => {
   const error = isRecord(response.json) && isRecord(response.json.error) ? response.json.error : {};
-  return text(error.message) ? ` (${String(error.message).slice(0, 120)})` : "";
+  return nonEmptyString(error.message) ? ` (${String(error.message).slice(0, 120)})` : "";
 };
 
 /** Capabilities of a team role (https://vercel.com/docs/rbac/access-roles). */
@@ -56,27 +54,27 @@ async function getJson(http: ProviderHttp, path: string, headers: Record<string,
 }
 
 async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Introspection> {
-  const headers = { authorization: `Bearer ${token.secret}` };
+  const headers = bearerAuthorization(token.secret);
   let calls = 0;
   const ask = async (path: string): Promise<Record<string, unknown> | string> => {
     calls += 1;
     try {
       return await getJson(http, path, headers);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return thrownMessage(error);
     }
   };
 
   const first = await http.request("GET", TOKEN_PATH, { headers });
   calls += 1;
   if (first.status === 401 || first.status === 403) {
-    return { liveness: "inactive", reason: `Vercel answered ${first.status} to GET ${TOKEN_PATH}${errorMessage(first)}: revoked, expired or invalid` };
+    return answeredInactive("Vercel", first.status, `GET ${TOKEN_PATH}${errorMessage(first)}`, "revoked, expired or invalid");
   }
-  if (first.status !== 200) return { liveness: "unknown", reason: `Vercel answered ${first.status} to GET ${TOKEN_PATH}${errorMessage(first)}` };
+  if (first.status !== 200) return answeredUnknown("Vercel", first.status, `GET ${TOKEN_PATH}${errorMessage(first)}`);
   const meta = isRecord(first.json) && isRecord(first.json.token) ? first.json.token : undefined;
-  if (!meta) return { liveness: "unknown", reason: `unexpected response shape from GET ${TOKEN_PATH}` };
+  if (!meta) return unexpectedShape(`GET ${TOKEN_PATH}`);
 
-  const scopes: Scope[] = list(meta.scopes).map((s) => ({ type: text(s.type) ?? "?", ...(text(s.teamId) ? { teamId: String(s.teamId) } : {}) }));
+  const scopes: Scope[] = list(meta.scopes).map((s) => ({ type: nonEmptyString(s.type) ?? "?", ...(nonEmptyString(s.teamId) ? { teamId: String(s.teamId) } : {}) }));
   const fullAccount = scopes.some((s) => s.type === "user");
   const projectScoped = scopes.length > 0 && scopes.every((s) => s.type === "project");
   const teamIds = new Set(scopes.filter((s) => s.type === "team" && s.teamId).map((s) => s.teamId as string));
@@ -87,7 +85,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
 
   const user = await ask(USER_PATH);
   const userRecord = typeof user !== "string" && isRecord(user.user) ? user.user : undefined;
-  const owner = text(userRecord?.email) ?? text(userRecord?.username);
+  const owner = nonEmptyString(userRecord?.email) ?? nonEmptyString(userRecord?.username);
   if (typeof user === "string") facts.push(`user not readable (${user})`);
 
   const teams = await ask(TEAMS_PATH);
@@ -95,7 +93,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
   if (typeof teams === "string") facts.push(`teams not readable (${teams})`);
 
   const scopeWords = fullAccount ? "Full Account" : projectScoped ? "one project" : `team${teamIds.size === 1 ? "" : "s"} only`;
-  facts.unshift(`access token${text(meta.name) ? ` "${String(meta.name)}"` : ""} of ${owner ?? "an unnamed user"}, scope: ${scopeWords}`);
+  facts.unshift(`access token${nonEmptyString(meta.name) ? ` "${String(meta.name)}"` : ""} of ${owner ?? "an unnamed user"}, scope: ${scopeWords}`);
   if (fullAccount) {
     ["ACCOUNT_WIDE", "DELETE_INFRA", "DELETE_DATA", "SECRETS_READ", "CODE_WRITE", "IAM_WRITE"].forEach((c) => capabilities.add(c as Capability));
     facts.push("a Full Account token reaches every team of its user and can create more tokens");
@@ -103,8 +101,8 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
     capabilities.add("ACCOUNT_WIDE");
   }
   for (const team of reachable) {
-    const role = text(isRecord(team.membership) ? team.membership.role : undefined) ?? "unknown";
-    const name = text(team.slug) ?? text(team.name) ?? String(team.id);
+    const role = nonEmptyString(isRecord(team.membership) ? team.membership.role : undefined) ?? "unknown";
+    const name = nonEmptyString(team.slug) ?? nonEmptyString(team.name) ?? String(team.id);
     facts.push(`${role.toLowerCase()} of team ${name}`);
     (role === "unknown" ? roleCapabilities("OWNER") : roleCapabilities(role)).forEach((c) => capabilities.add(c));
   }
@@ -139,7 +137,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
       productionProjects += 1;
       capabilities.add("PROD_REACH");
       const aliases = Array.isArray(production.alias) ? production.alias.filter((a): a is string => typeof a === "string") : [];
-      const name = text(project.name) ?? "?";
+      const name = nonEmptyString(project.name) ?? "?";
       if (resources.length < 20) resources.push(`project ${name} in production${aliases.length > 0 ? ` (${aliases.slice(0, 3).join(", ")})` : ""}`);
     }
   }
@@ -150,7 +148,7 @@ async function introspect(token: TokenInstance, http: ProviderHttp): Promise<Int
     liveness: "live",
     tokenClass: fullAccount ? "Full Account token" : projectScoped ? "project token" : "team token",
     ...(owner ? { owner } : {}),
-    ...(reachable.length > 0 ? { account: reachable.map((t) => text(t.slug) ?? String(t.id)).join(", ") } : {}),
+    ...(reachable.length > 0 ? { account: reachable.map((t) => nonEmptyString(t.slug) ?? String(t.id)).join(", ") } : {}),
     scopes: scopes.map((s) => (s.teamId ? `${s.type}:${s.teamId}` : s.type)),
     capabilities: [...capabilities].sort(),
     resources,

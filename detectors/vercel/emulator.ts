@@ -10,7 +10,7 @@
  * - https://vercel.com/docs/rest-api/projects/retrieve-a-list-of-projects : `{ projects: [{ id, name,
  *   targets: { production: { alias: [...] } } }], pagination }`, filtered by `teamId`.
  */
-import { ALPHABET } from "../../src/detector-kit/index.js";
+import { ALPHABET, inactiveCase } from "../../src/detector-kit/index.js";
 import type { EmulatedRequest, EmulatedResponse, EmulatorHandler, IntrospectionCase, ProviderEmulator, Rng } from "../../src/detector-kit/index.js";
 
 export interface VercelTeam {
@@ -130,13 +130,7 @@ export const emulator: ProviderEmulator = {
           mentions: ["viewer of team side-project"],
         },
       },
-      {
-        name: "revoked token: 403 invalidToken",
-        rule: "personal-access-token",
-        secret: revoked.token,
-        handler: vercelHandler(revoked),
-        expect: { liveness: "inactive" },
-      },
+      inactiveCase("revoked token: 403 invalidToken", "personal-access-token", revoked.token, vercelHandler(revoked)),
     ];
   },
 };

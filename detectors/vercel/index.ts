@@ -6,8 +6,8 @@
  * Legacy tokens are 24 opaque alphanumerics and are reported only with Vercel evidence.
  * Blob read-write tokens: `vercel_blob_rw_<store id>_<secret>` (the store id is public).
  */
-import { assignmentMaxLength, assignmentSource, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
-import type { Capability, Detector, Inference, TokenRule } from "../../src/detector-kit/index.js";
+import { assignmentMaxLength, assignmentSource, fixedInference, NOT_AFTER_WORD } from "../../src/detector-kit/index.js";
+import type { Capability, Detector, TokenRule } from "../../src/detector-kit/index.js";
 import { vercelApi } from "./api.js";
 
 /** A Full Account token: every team of the user, their projects, env vars, domains and members. */
@@ -19,15 +19,11 @@ const BODY = "[A-Za-z0-9]{24,64}";
 const BODY_MAX = 64;
 const END = "(?![A-Za-z0-9_-])";
 
-const accountInference = (tokenClass: string, notes: string[]): Inference => ({
-  tokenClass,
-  capabilities: [...FULL_ACCOUNT],
-  lifetime: "long",
-  notes: [
+const accountInference = (tokenClass: string, notes: string[]) =>
+  fixedInference(tokenClass, FULL_ACCOUNT, "long", [
     ...notes,
     "Assumed a Full Account token (the worst case): Vercel tokens may instead be limited to one team or one project, which only Vercel can tell.",
-  ],
-});
+  ]);
 
 const prefixed = (
   id: string,
@@ -64,47 +60,35 @@ export const detector: Detector = {
     prefixed("personal-access-token", "vcp", "Vercel personal access token", {
       capabilities: FULL_ACCOUNT,
       lifetime: "long",
-      infer: () => accountInference("personal access token", ["Personal access token (vcp_): acts as the user who created it."]),
+      infer: accountInference("personal access token", ["Personal access token (vcp_): acts as the user who created it."]),
     }),
     prefixed("integration-token", "vci", "Vercel integration token", {
       capabilities: INTEGRATION,
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "integration token",
-        capabilities: [...INTEGRATION],
-        lifetime: "long",
-        notes: ["Integration token (vci_): acts with the permissions the integration was granted on a team or its projects."],
-      }),
+      infer: fixedInference("integration token", INTEGRATION, "long", [
+        "Integration token (vci_): acts with the permissions the integration was granted on a team or its projects.",
+      ]),
     }),
     prefixed("app-access-token", "vca", "Vercel app access token", {
       capabilities: INTEGRATION,
       lifetime: "short",
-      infer: () => ({
-        tokenClass: "app access token",
-        capabilities: [...INTEGRATION],
-        lifetime: "short",
-        notes: ["App access token (vca_, Sign in with Vercel): short-lived, with the scopes the user granted the app."],
-      }),
+      infer: fixedInference("app access token", INTEGRATION, "short", [
+        "App access token (vca_, Sign in with Vercel): short-lived, with the scopes the user granted the app.",
+      ]),
     }),
     prefixed("app-refresh-token", "vcr", "Vercel app refresh token", {
       capabilities: INTEGRATION,
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "app refresh token",
-        capabilities: [...INTEGRATION],
-        lifetime: "long",
-        notes: ["App refresh token (vcr_): mints new app access tokens until revoked. tokscan never exchanges it (refresh tokens rotate on use)."],
-      }),
+      infer: fixedInference("app refresh token", INTEGRATION, "long", [
+        "App refresh token (vcr_): mints new app access tokens until revoked. tokscan never exchanges it (refresh tokens rotate on use).",
+      ]),
     }),
     prefixed("api-key", "vck", "Vercel API key", {
       capabilities: ["SPEND"],
       lifetime: "long",
-      infer: () => ({
-        tokenClass: "API key",
-        capabilities: ["SPEND"],
-        lifetime: "long",
-        notes: ["Vercel API key (vck_), as used by AI Gateway: requests spend the team's credit."],
-      }),
+      infer: fixedInference("API key", [
+        "SPEND"], "long", ["Vercel API key (vck_), as used by AI Gateway: requests spend the team's credit.",
+      ]),
     }),
     {
       id: "blob-read-write-token",
@@ -134,7 +118,7 @@ export const detector: Detector = {
       confidence: "medium",
       capabilities: FULL_ACCOUNT,
       lifetime: "long",
-      infer: () => accountInference("access token", ["Unprefixed (pre-2025) access token, found under a Vercel name."]),
+      infer: accountInference("access token", ["Unprefixed (pre-2025) access token, found under a Vercel name."]),
     },
     {
       id: "cli-auth",
@@ -146,8 +130,7 @@ export const detector: Detector = {
       confidence: "high",
       capabilities: FULL_ACCOUNT,
       lifetime: "long",
-      infer: () =>
-        accountInference("CLI login token", ["Vercel CLI login stored in auth.json: it acts as the logged-in user on every team."]),
+      infer: accountInference("CLI login token", ["Vercel CLI login stored in auth.json: it acts as the logged-in user on every team."]),
     },
   ],
 };

@@ -21,6 +21,9 @@ export function assignmentMaxLength(nameMax: number, valueMax: number): number {
   return 32 + nameMax + 32 + 2 + 3 + 4 + 4 + 2 + valueMax;
 }
 
+/** `text` as a regex source that matches it literally. */
+export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Left boundary: the token must not continue a longer word. */
 export const NOT_AFTER_WORD = String.raw`(?<![A-Za-z0-9_])`;
 /** Right boundary: the token must not continue into a longer word. */

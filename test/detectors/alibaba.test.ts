@@ -47,13 +47,4 @@ describe("alibaba detector", () => {
     expect(inference.tokenClass).toBe("AccessKey ID");
     expect(inference.capabilities).toEqual(expect.arrayContaining(["ACCOUNT_WIDE", "IAM_WRITE", "DELETE_BACKUPS"]));
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}_KEY=`.repeat(Math.ceil(100_000 / (keyword.length + 5))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

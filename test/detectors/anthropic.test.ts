@@ -1,22 +1,18 @@
 /** Anthropic: key classes, the fixed AA suffix, and OAuth tokens that are never sent. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALPHABET, createRng } from "../../src/detector-kit/index.js";
 import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
 import { introspectAll, UNSUPPORTED_REASON } from "../../src/introspect/run.js";
 import { detector } from "../../detectors/anthropic/index.js";
-import { startLoopback } from "../support/loopback.js";
-import type { Loopback } from "../support/loopback.js";
+import { foundToken, loopbacksClosedAfterEach } from "../support/introspection.js";
 
 const set = compileRules([detector]);
 const scan = (content: string) => scanContent(Buffer.from(content), ".env", set).matches.map((m) => m.ruleId);
 const rng = createRng(11);
 const key = (prefix: string, suffix = "AA") => `${prefix}${rng.chars(ALPHABET.base64url, 93)}${suffix}`;
 
-const open: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((l) => l.close()));
-});
+const serve = loopbacksClosedAfterEach();
 
 describe("anthropic keys", () => {
   it("classifies API, admin and OAuth tokens", () => {
@@ -37,13 +33,12 @@ describe("anthropic keys", () => {
   });
 
   it("never sends Claude OAuth tokens, refresh tokens above all", async () => {
-    const server = await startLoopback(() => ({ status: 200, body: { data: [] } }));
-    open.push(server);
+    const server = await serve(() => ({ status: 200, body: { data: [] } }));
     const results = await introspectAll(
       ["oauth-refresh-token", "oauth-access-token"].map((ruleId) => ({
         key: ruleId,
         detector,
-        token: { ruleId, secret: key(ruleId === "oauth-refresh-token" ? "sk-ant-ort01-" : "sk-ant-oat01-"), companions: [], inference: { capabilities: [], notes: [] } },
+        token: foundToken(ruleId, key(ruleId === "oauth-refresh-token" ? "sk-ant-ort01-" : "sk-ant-oat01-")),
       })),
       { offline: false, endpoints: new Map([["anthropic", server.url]]) },
     );

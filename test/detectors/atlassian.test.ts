@@ -56,13 +56,4 @@ describe("atlassian detector", () => {
     expect(scan(`GITHUB_TOKEN=${legacy}`).matches).toEqual([]);
     expect(scan(`JIRA_ACCOUNT_ID=${rng.hex(24)}`).matches).toEqual([]);
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}_TOKEN=`.repeat(Math.ceil(100_000 / (keyword.length + 7))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

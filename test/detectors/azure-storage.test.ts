@@ -5,8 +5,7 @@ import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
 import { detector, EMULATOR_KEY } from "../../detectors/azure-storage/index.js";
 import { checkSas, inferSas } from "../../detectors/azure-storage/sas.js";
-import { sampleAccountKey, sampleAccountSas, sampleBlobSas, sampleConnectionString, samples, sampleSig } from "../../detectors/azure-storage/samples.js";
-import { placeInContexts } from "../support/contexts.js";
+import { sampleAccountKey, sampleAccountSas, sampleBlobSas, sampleConnectionString, sampleSig } from "../../detectors/azure-storage/samples.js";
 
 const rule = (id: string) => detector.rules.find((r) => r.id === id)!;
 const ruleSet = compileRules([detector]);
@@ -76,26 +75,6 @@ describe("azure-storage SAS tokens", () => {
       const started = Date.now();
       scan(content);
       expect(Date.now() - started, unit.slice(0, 30)).toBeLessThan(1500);
-    }
-  });
-});
-
-describe("azure-storage rule windows", () => {
-  it("every positive sample's whole regex match fits its rule's maxLength", () => {
-    for (const seed of [1, 2, 3]) {
-      for (const sample of samples.positive(createRng(seed))) {
-        const rule = detector.rules.find((r) => r.id === sample.rule)!;
-        const texts = sample.content !== undefined ? [sample.content] : placeInContexts(sample.name ?? "SERVICE_CREDENTIAL", sample.secret).map((p) => p.content);
-        const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gdy]/g, "")}g`);
-        let found = 0;
-        for (const text of texts) {
-          for (const match of text.matchAll(pattern)) {
-            found += 1;
-            expect(match[0].length, `${rule.id}`).toBeLessThanOrEqual(rule.maxLength);
-          }
-        }
-        expect(found, `${rule.id} matched its sample`).toBeGreaterThan(0);
-      }
     }
   });
 });

@@ -4,8 +4,7 @@ import { createRng } from "../../src/detector-kit/index.js";
 import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
 import { detector, checkPassword } from "../../detectors/connection-string/index.js";
-import { samplePassword, samples } from "../../detectors/connection-string/samples.js";
-import { placeInContexts } from "../support/contexts.js";
+import { samplePassword } from "../../detectors/connection-string/samples.js";
 
 const ruleSet = compileRules([detector]);
 const scan = (content: string) =>
@@ -61,25 +60,5 @@ describe("connection-string", () => {
     const started = Date.now();
     scan(content);
     expect(Date.now() - started).toBeLessThan(2000);
-  });
-});
-
-describe("connection-string rule windows", () => {
-  it("every positive sample's whole regex match fits its rule's maxLength", () => {
-    for (const seed of [1, 2, 3]) {
-      for (const sample of samples.positive(createRng(seed))) {
-        const rule = detector.rules.find((r) => r.id === sample.rule)!;
-        const texts = sample.content !== undefined ? [sample.content] : placeInContexts(sample.name ?? "SERVICE_CREDENTIAL", sample.secret).map((p) => p.content);
-        const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gdy]/g, "")}g`);
-        let found = 0;
-        for (const text of texts) {
-          for (const match of text.matchAll(pattern)) {
-            found += 1;
-            expect(match[0].length, `${rule.id}`).toBeLessThanOrEqual(rule.maxLength);
-          }
-        }
-        expect(found, `${rule.id} matched its sample`).toBeGreaterThan(0);
-      }
-    }
   });
 });

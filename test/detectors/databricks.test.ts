@@ -40,15 +40,6 @@ describe("databricks detector", () => {
     }
   });
 
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}${"a".repeat(31)}`.repeat(Math.ceil(100_000 / (keyword.length + 31))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
-
   it("leaves a token unchecked, without a request, when no workspace URL was given", async () => {
     const secret = `dapi${rng.hex(32)}`;
     const http = createProviderHttp({ providerId: "databricks", baseUrl: api.baseUrl, overridden: false, allow: api.allow, secret });

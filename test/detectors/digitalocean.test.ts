@@ -1,21 +1,17 @@
 /** DigitalOcean: token classes, unprefixed tokens with evidence only, refresh tokens never sent. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/detector-kit/index.js";
 import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
-import { introspectAll, UNSUPPORTED_REASON } from "../../src/introspect/run.js";
+import { UNSUPPORTED_REASON } from "../../src/introspect/run.js";
 import { detector } from "../../detectors/digitalocean/index.js";
-import { startLoopback } from "../support/loopback.js";
-import type { Loopback } from "../support/loopback.js";
+import { foundToken, introspectOne, loopbacksClosedAfterEach } from "../support/introspection.js";
 
 const set = compileRules([detector]);
 const scan = (content: string) => scanContent(Buffer.from(content), ".env", set).matches;
 const rng = createRng(17);
 
-const open: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((l) => l.close()));
-});
+const serve = loopbacksClosedAfterEach();
 
 describe("digitalocean", () => {
   it("classifies personal, OAuth and refresh tokens", () => {
@@ -30,13 +26,9 @@ describe("digitalocean", () => {
   });
 
   it("never sends a refresh token (exchanging it would rotate the owner's credential)", async () => {
-    const server = await startLoopback(() => ({ status: 200, body: { account: { uuid: "x" } } }));
-    open.push(server);
-    const results = await introspectAll(
-      [{ key: "r", detector, token: { ruleId: "oauth-refresh-token", secret: `dor_v1_${rng.hex(64)}`, companions: [], inference: { capabilities: [], notes: [] } } }],
-      { offline: false, endpoints: new Map([["digitalocean", server.url]]) },
-    );
-    expect(results.get("r")).toEqual({ liveness: "unchecked", reason: UNSUPPORTED_REASON });
+    const server = await serve(() => ({ status: 200, body: { account: { uuid: "x" } } }));
+    const result = await introspectOne(detector, foundToken("oauth-refresh-token", `dor_v1_${rng.hex(64)}`), server);
+    expect(result).toEqual({ liveness: "unchecked", reason: UNSUPPORTED_REASON });
     expect(server.requests).toEqual([]);
   });
 });

@@ -38,13 +38,4 @@ describe("dynatrace detector", () => {
     const short = `dt0c01.${rng.chars(ALPHABET.alnumUpper, 24)}.${rng.chars(ALPHABET.alnumUpper, 40)}`;
     expect(scan(`${lower}\n${short}`).matches).toEqual([]);
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}AAAA`.repeat(Math.ceil(100_000 / (keyword.length + 4))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

@@ -5,8 +5,6 @@ import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
 import { detectors } from "../../src/registry.js";
 import { checkValue, detector } from "../../detectors/generic-secret/index.js";
-import { samples } from "../../detectors/generic-secret/samples.js";
-import { placeInContexts } from "../support/contexts.js";
 
 const own = compileRules([detector]);
 const all = compileRules(detectors);
@@ -64,26 +62,6 @@ describe("generic-secret against provider rules", () => {
       const started = Date.now();
       scanContent(Buffer.from(content), "big.txt", own);
       expect(Date.now() - started, unit).toBeLessThan(1500);
-    }
-  });
-});
-
-describe("generic-secret rule windows", () => {
-  it("every positive sample's whole regex match fits its rule's maxLength", () => {
-    for (const seed of [1, 2, 3]) {
-      for (const sample of samples.positive(createRng(seed))) {
-        const rule = detector.rules.find((r) => r.id === sample.rule)!;
-        const texts = sample.content !== undefined ? [sample.content] : placeInContexts(sample.name ?? "SERVICE_CREDENTIAL", sample.secret).map((p) => p.content);
-        const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gdy]/g, "")}g`);
-        let found = 0;
-        for (const text of texts) {
-          for (const match of text.matchAll(pattern)) {
-            found += 1;
-            expect(match[0].length, `${rule.id}`).toBeLessThanOrEqual(rule.maxLength);
-          }
-        }
-        expect(found, `${rule.id} matched its sample`).toBeGreaterThan(0);
-      }
     }
   });
 });

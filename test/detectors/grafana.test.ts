@@ -47,13 +47,4 @@ describe("grafana detector", () => {
     const token = `glc_${b64({ o: "1", n: "n", k, m: { r: "us" } })}`;
     expect(JSON.stringify(rule("cloud-access-policy-token").infer!(token))).not.toContain(k);
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}AAAA`.repeat(Math.ceil(100_000 / (keyword.length + 4))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

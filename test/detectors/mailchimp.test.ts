@@ -34,13 +34,4 @@ describe("mailchimp detector", () => {
     expect(found(`MANDRILL_KEY=${key}`)).toEqual([["mailchimp/transactional-api-key-legacy", key]]);
     expect(found("MANDRILL_TEMPLATE_SLUG=order-confirmation-v2")).toEqual([]);
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}_key=`.repeat(Math.ceil(100_000 / (keyword.length + 5))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

@@ -45,13 +45,4 @@ describe("new-relic detector", () => {
     expect(rule.capabilities).toEqual([]);
     expect(rule.confidence).toBe("low");
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}=a`.repeat(Math.ceil(100_000 / (keyword.length + 2))));
-      const start = performance.now();
-      scanContent(content, "newrelic.yml", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

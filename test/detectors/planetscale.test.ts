@@ -30,13 +30,4 @@ describe("planetscale detector", () => {
   it("accepts 32 to 64 characters only", () => {
     expect(found(`pscale_pw_${rng.chars(ALPHABET.base62, 31)}\npscale_pw_${rng.chars(ALPHABET.base62, 65)}`)).toEqual([]);
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}.`.repeat(Math.ceil(100_000 / (keyword.length + 1))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

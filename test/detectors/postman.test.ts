@@ -27,13 +27,4 @@ describe("postman detector", () => {
   it("rejects upper-case hex in API keys and wrong part lengths", () => {
     expect(found(`PMAK-${rng.hex(24).toUpperCase()}-${rng.hex(34)}\nPMAK-${rng.hex(23)}-${rng.hex(35)}`)).toEqual([]);
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}0`.repeat(Math.ceil(100_000 / (keyword.length + 1))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

@@ -1,14 +1,13 @@
 /** Postmark: UUID tokens only with Postmark evidence; account tokens told apart by the key name. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/detector-kit/index.js";
 import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
 import { detector } from "../../detectors/postmark/index.js";
-import { createProviderHttp } from "../../src/net/provider-http.js";
-import { startLoopback } from "../support/loopback.js";
-import type { Loopback } from "../support/loopback.js";
 import { api } from "../../detectors/postmark/api.js";
 import { createPostmarkEmulator } from "../../detectors/postmark/emulator.js";
+import { foundToken, introspectDirectly, loopbacksClosedAfterEach } from "../support/introspection.js";
+import { expectFastOnRepeats } from "../support/speed.js";
 
 const compiled = compileRules([detector]);
 const found = (content: string) =>
@@ -44,29 +43,16 @@ describe("postmark detector", () => {
   });
 
   it("stays fast on adversarial repetitions of its keyword", () => {
-    for (const unit of ["postmark", "postmark_account_token ", "X-Postmark-Server-Token: 0"]) {
-      const content = Buffer.from(unit.repeat(Math.ceil(100_000 / unit.length)));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, unit).toBeLessThan(3000);
-    }
+    expectFastOnRepeats(compiled, ["postmark", "postmark_account_token ", "X-Postmark-Server-Token: 0"]);
   });
 
   describe("introspection", () => {
-    const servers: Loopback[] = [];
-    afterEach(async () => {
-      await Promise.all(servers.splice(0).map((s) => s.close()));
-    });
+    const serve = loopbacksClosedAfterEach();
 
     it("asks /server with the server header first, then /servers with the account header", async () => {
       const secret = rng.uuid();
-      const server = await startLoopback(createPostmarkEmulator({}));
-      servers.push(server);
-      const http = createProviderHttp({ providerId: "postmark", baseUrl: server.url, overridden: true, allow: api.allow, secret });
-      const result = await api.introspect({ ruleId: "server-token", secret, companions: [], inference: { capabilities: [], notes: [] } }, http, {
-        allowExchange: false,
-        now: new Date(),
-      });
+      const server = await serve(createPostmarkEmulator({}));
+      const result = await introspectDirectly(api, "postmark", foundToken("server-token", secret), server);
       expect(result.liveness).toBe("inactive");
       expect(server.requests.map((r) => [r.path, r.headers["x-postmark-server-token"], r.headers["x-postmark-account-token"], r.headers.accept])).toEqual([
         ["/server", secret, undefined, "application/json"],
@@ -76,13 +62,8 @@ describe("postmark detector", () => {
 
     it("never copies the server's API token list into the result", async () => {
       const secret = rng.uuid();
-      const server = await startLoopback(createPostmarkEmulator({ serverTokens: [{ token: secret, id: 7, name: "Mail" }] }));
-      servers.push(server);
-      const http = createProviderHttp({ providerId: "postmark", baseUrl: server.url, overridden: true, allow: api.allow, secret });
-      const result = await api.introspect({ ruleId: "server-token", secret, companions: [], inference: { capabilities: [], notes: [] } }, http, {
-        allowExchange: false,
-        now: new Date(),
-      });
+      const server = await serve(createPostmarkEmulator({ serverTokens: [{ token: secret, id: 7, name: "Mail" }] }));
+      const result = await introspectDirectly(api, "postmark", foundToken("server-token", secret), server);
       expect(result).toMatchObject({ liveness: "live", owner: "Mail", account: "server 7" });
       expect(JSON.stringify(result)).not.toContain(secret);
     });

@@ -23,11 +23,4 @@ describe("pulumi detector", () => {
   it("scores the token as able to destroy stacks and read their secrets", () => {
     expect(detector.rules[0]!.infer!(`pul-${rng.hex(40)}`).capabilities).toEqual(expect.arrayContaining(["DELETE_INFRA", "SECRETS_READ"]));
   });
-
-  it("stays fast on adversarial repetitions of its keyword", () => {
-    const content = Buffer.from("pul-0".repeat(20_000));
-    const start = performance.now();
-    scanContent(content, "x.env", compiled);
-    expect(performance.now() - start).toBeLessThan(3000);
-  });
 });

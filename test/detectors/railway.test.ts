@@ -3,13 +3,12 @@
  * GraphQL documents and their allowlist, and introspection through the real runner, HTTP layer and a
  * loopback Railway emulator (class by query, project-first order, rate limit, call budget).
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/detector-kit/index.js";
 import type { EmulatorHandler } from "../../src/detector-kit/index.js";
-import type { Introspection, TokenInstance } from "../../src/types.js";
+import type { Introspection } from "../../src/types.js";
 import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
-import { introspectAll } from "../../src/introspect/run.js";
 import { checkAllowed, forbiddenGraphqlOperation } from "../../src/net/allowlist.js";
 import { detectors } from "../../src/registry.js";
 import { detector } from "../../detectors/railway/index.js";
@@ -17,7 +16,7 @@ import { CALL_BUDGET } from "../../detectors/railway/api.js";
 import { railwayHandler } from "../../detectors/railway/emulator.js";
 import type { RailwayTokenState, RailwayWorkspace } from "../../detectors/railway/emulator.js";
 import * as queries from "../../detectors/railway/queries.js";
-import { startLoopback } from "../support/loopback.js";
+import { foundToken, introspectOne, loopbacksClosedAfterEach } from "../support/introspection.js";
 import type { Loopback } from "../support/loopback.js";
 
 const everyRule = compileRules(detectors);
@@ -103,22 +102,12 @@ describe("railway queries", () => {
 });
 
 describe("railway introspection", () => {
-  const open: Loopback[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((l) => l.close()));
-  });
+  const serve = loopbacksClosedAfterEach();
 
   async function ask(ruleId: string, secret: string, handler: EmulatorHandler): Promise<{ result: Introspection; loopback: Loopback }> {
-    const loopback = await startLoopback(handler);
-    open.push(loopback);
-    const token: TokenInstance = { ruleId, secret, companions: [], inference: { capabilities: [], notes: [] } };
-    const results = await introspectAll([{ key: "k", detector, token }], {
-      offline: false,
-      endpoints: new Map([["railway", loopback.url]]),
-      timeoutMs: 5_000,
-      retryBaseDelayMs: 10,
-    });
-    return { result: results.get("k")!, loopback };
+    const loopback = await serve(handler);
+    const result = await introspectOne(detector, foundToken(ruleId, secret), loopback, { timeoutMs: 5_000, retryBaseDelayMs: 10 });
+    return { result, loopback };
   }
 
   const workspace = (rng: ReturnType<typeof createRng>, name: string, userId: string): RailwayWorkspace => {

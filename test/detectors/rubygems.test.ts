@@ -23,11 +23,4 @@ describe("rubygems detector", () => {
   it("scores a key as a supply-chain risk", () => {
     expect(detector.rules[0]!.capabilities).toContain("CODE_WRITE");
   });
-
-  it("stays fast on adversarial repetitions of its keyword", () => {
-    const content = Buffer.from("rubygems_0".repeat(10_000));
-    const start = performance.now();
-    scanContent(content, "x.env", compiled);
-    expect(performance.now() - start).toBeLessThan(3000);
-  });
 });

@@ -1,23 +1,19 @@
 /** Slack: token classes, webhook URLs, scope mapping, and tokens that are never sent anywhere. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALPHABET, createRng } from "../../src/detector-kit/index.js";
 import { compileRules } from "../../src/engine/compile.js";
 import { scanContent } from "../../src/engine/scan-content.js";
 import { introspectAll, UNSUPPORTED_REASON } from "../../src/introspect/run.js";
 import { detector } from "../../detectors/slack/index.js";
 import { capabilitiesOfScope } from "../../detectors/slack/api.js";
-import { startLoopback } from "../support/loopback.js";
-import type { Loopback } from "../support/loopback.js";
+import { foundToken, loopbacksClosedAfterEach } from "../support/introspection.js";
 
 const set = compileRules([detector]);
 const scan = (content: string) => scanContent(Buffer.from(content), "notify.py", set).matches.map((m) => [m.ruleId, m.secret]);
 const rng = createRng(5);
 const upper = (n: number) => rng.chars(ALPHABET.alnumUpper, n);
 
-const open: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((l) => l.close()));
-});
+const serve = loopbacksClosedAfterEach();
 
 describe("slack", () => {
   it("extracts the whole webhook URL, and nothing from a placeholder URL", () => {
@@ -45,8 +41,7 @@ describe("slack", () => {
   });
 
   it("never sends refresh tokens, app-level tokens, session tokens or webhook URLs", async () => {
-    const server = await startLoopback(() => ({ status: 200, body: { ok: true, user: "x", team: "y" } }));
-    open.push(server);
+    const server = await serve(() => ({ status: 200, body: { ok: true, user: "x", team: "y" } }));
     const secrets: Record<string, string> = {
       "refresh-token": `xoxe-1-${rng.chars(ALPHABET.base62, 146)}`,
       "legacy-refresh-token": `xoxr-${rng.chars(ALPHABET.base62, 40)}`,
@@ -58,7 +53,7 @@ describe("slack", () => {
       Object.entries(secrets).map(([ruleId, secret]) => ({
         key: ruleId,
         detector,
-        token: { ruleId, secret, companions: [], inference: { capabilities: [], notes: [] } },
+        token: foundToken(ruleId, secret),
       })),
       { offline: false, endpoints: new Map([["slack", server.url]]) },
     );

@@ -35,13 +35,4 @@ describe("square detector", () => {
       ["square/application-secret", secret],
     ]);
   });
-
-  it("stays fast on adversarial repetitions of its keywords", () => {
-    for (const keyword of detector.rules.flatMap((r) => r.keywords)) {
-      const content = Buffer.from(`${keyword}=E`.repeat(Math.ceil(100_000 / (keyword.length + 2))));
-      const start = performance.now();
-      scanContent(content, "x.env", compiled);
-      expect(performance.now() - start, keyword).toBeLessThan(3000);
-    }
-  });
 });

@@ -123,6 +123,18 @@ const RAILWAY_ALL: Capability[] = ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_BACKUP
  */
 export function sampleFindings(seed = 7): { findings: Finding[]; secrets: string[] } {
   const s = makeSecrets(seed);
+  /** The same classic token, found in several places. */
+  const githubClassicAt = (where: Pick<FindingSpec, "path" | "line" | "column" | "liveness" | "exposure">): Finding =>
+    buildFinding({
+      detectorId: "github",
+      rule: "classic-pat",
+      provider: "GitHub",
+      title: "GitHub classic personal access token",
+      secret: s.githubClassic,
+      capabilities: ["ACCOUNT_WIDE", "CODE_WRITE", "DELETE_DATA", "SECRETS_READ", "IAM_WRITE"],
+      lifetime: "long",
+      ...where,
+    });
   const findings = [
     buildFinding({
       detectorId: "railway",
@@ -147,32 +159,8 @@ export function sampleFindings(seed = 7): { findings: Finding[]; secrets: string
         facts: ["admin of workspace acme"],
       },
     }),
-    buildFinding({
-      detectorId: "github",
-      rule: "classic-pat",
-      provider: "GitHub",
-      title: "GitHub classic personal access token",
-      secret: s.githubClassic,
-      path: "my dir/a b.env",
-      line: 2,
-      column: 14,
-      capabilities: ["ACCOUNT_WIDE", "CODE_WRITE", "DELETE_DATA", "SECRETS_READ", "IAM_WRITE"],
-      lifetime: "long",
-    }),
-    buildFinding({
-      detectorId: "github",
-      rule: "classic-pat",
-      provider: "GitHub",
-      title: "GitHub classic personal access token",
-      secret: s.githubClassic,
-      path: "ünïcödé/日本語 🔑.ts",
-      line: 10,
-      column: 5,
-      capabilities: ["ACCOUNT_WIDE", "CODE_WRITE", "DELETE_DATA", "SECRETS_READ", "IAM_WRITE"],
-      liveness: "inactive",
-      exposure: "history",
-      lifetime: "long",
-    }),
+    githubClassicAt({ path: "my dir/a b.env", line: 2, column: 14 }),
+    githubClassicAt({ path: "ünïcödé/日本語 🔑.ts", line: 10, column: 5, liveness: "inactive", exposure: "history" }),
     buildFinding({
       detectorId: "github",
       rule: "fine-grained-pat",
