@@ -126,7 +126,9 @@ function assertAllowed(detector: Detector & { api: ProviderApi }, requests: read
   const anyOrigin = detector.api.allow.map(({ origin: _origin, ...entry }) => entry);
   for (const request of requests) {
     expect(["GET", "HEAD", "POST"]).toContain(request.method);
-    const verdict = checkAllowed(anyOrigin, { method: request.method, path: request.path, body: request.body }, "http://loopback");
+    const verdict = checkAllowed(anyOrigin, { method: request.method, path: request.path, body: request.body }, "http://loopback", {
+      allowExchange: true,
+    });
     expect(verdict, `${request.method} ${request.path.split("?")[0]} on the allowlist`).toMatchObject({ allowed: true });
     if (request.method === "POST") expect(forbiddenGraphqlOperation(request.body)).toBeUndefined();
     expect(request.headers["user-agent"]).toMatch(/^tokscan\/\d+\.\d+\.\d+\S* \(read-only secret audit\)$/);

@@ -20,13 +20,15 @@ interface Probe {
   capabilities: readonly Capability[];
 }
 
+/**
+ * Read probes. Never /v2/databases (cluster objects carry connection passwords) nor /v2/apps (app
+ * specs carry environment values): tokscan reads no secret values (providers.md §0.3).
+ */
 export const PROBES: readonly Probe[] = [
   { path: "/v2/droplets?per_page=50", key: "droplets", scope: "droplet:read", label: "droplets", capabilities: ["DELETE_INFRA", "SPEND"] },
   { path: "/v2/volumes?per_page=50", key: "volumes", scope: "block_storage:read", label: "volumes", capabilities: ["DELETE_DATA"] },
   { path: "/v2/snapshots?per_page=50", key: "snapshots", scope: "snapshot:read", label: "snapshots", capabilities: ["DELETE_BACKUPS"] },
-  { path: "/v2/databases", key: "databases", scope: "database:read", label: "databases", capabilities: ["DELETE_DATA", "DELETE_BACKUPS"] },
   { path: "/v2/kubernetes/clusters?per_page=50", key: "kubernetes_clusters", scope: "kubernetes:read", label: "Kubernetes clusters", capabilities: ["DELETE_INFRA"] },
-  { path: "/v2/apps?per_page=50", key: "apps", scope: "app:read", label: "apps", capabilities: ["DELETE_INFRA", "CODE_WRITE"] },
   { path: "/v2/domains?per_page=50", key: "domains", scope: "domain:read", label: "domains", capabilities: ["DELETE_INFRA"] },
   { path: "/v2/projects?per_page=50", key: "projects", scope: "project:read", label: "projects", capabilities: [] },
   { path: "/v2/account/keys?per_page=50", key: "ssh_keys", scope: "ssh_key:read", label: "SSH keys", capabilities: ["IAM_WRITE"] },

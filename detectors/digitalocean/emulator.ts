@@ -18,7 +18,6 @@ export interface DoTokenState {
   /** Read scopes granted (`droplet:read`...); absent = Full Access. `account:read` gates GET /v2/account. */
   scopes?: string[];
   droplets?: string[];
-  databases?: string[];
   volumes?: string[];
   projects?: { name: string; environment: "Development" | "Staging" | "Production" }[];
   domains?: string[];
@@ -65,8 +64,6 @@ export function createDoEmulator(tokens: readonly DoTokenState[]): EmulatorHandl
     switch (probe.key) {
       case "droplets":
         return listing("droplets", (state.droplets ?? []).map((name, i) => ({ id: 3164444 + i, name, status: "active", size_slug: "s-1vcpu-1gb" })));
-      case "databases":
-        return json(200, { databases: (state.databases ?? []).map((name) => ({ id: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", name, engine: "pg", status: "online" })) });
       case "volumes":
         return listing("volumes", (state.volumes ?? []).map((name) => ({ id: "506f78a4-e098-11e5-ad9f-000f53306ae1", name, size_gigabytes: 100 })));
       case "projects":
@@ -89,7 +86,7 @@ export const emulator: ProviderEmulator = {
     const revoked = `dop_v1_${rng.hex(64)}`;
     return [
       {
-        name: "live full-access token reaching a production database",
+        name: "live full-access token reaching a production volume",
         rule: "personal-access-token",
         secret: full,
         handler: createDoEmulator([
@@ -98,8 +95,7 @@ export const emulator: ProviderEmulator = {
             email: "ops@acme.test",
             team: "Acme",
             droplets: ["web-1", "web-2"],
-            databases: ["prod-db"],
-            volumes: ["pg-data"],
+            volumes: ["prod-pg-data"],
             projects: [{ name: "shop", environment: "Production" }],
           },
         ]),
@@ -109,7 +105,7 @@ export const emulator: ProviderEmulator = {
           account: "Acme",
           tokenClass: "full-access token",
           capabilities: ["ACCOUNT_WIDE", "DELETE_DATA", "DELETE_BACKUPS", "DELETE_INFRA", "PROD_REACH", "IAM_WRITE"],
-          mentions: ["databases prod-db", "projects shop", "Full Access assumed"],
+          mentions: ["volumes prod-pg-data", "projects shop", "Full Access assumed"],
         },
       },
       {

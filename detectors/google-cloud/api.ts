@@ -191,6 +191,7 @@ export const api: ProviderApi = {
       method: "POST",
       path: "/token",
       origin: TOKEN_ORIGIN,
+      exchange: true,
       bodyPattern: /grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,1500}/,
     },
     { method: "POST", path: "/v1/projects/{project}:testIamPermissions", origin: CRM_ORIGIN, body: TEST_BODY },
