@@ -37,6 +37,8 @@ const INTEGRITY = /^(?:sha1|sha256|sha384|sha512|md5)-/i;
 /** `this.config.apiKey`, `settings.DB_PASSWORD`: code, not a value (long segments would be base64, e.g. a JWT). */
 const IDENTIFIER_CHAIN = /^[A-Za-z_$][\w$]{0,24}(?:\.[A-Za-z_$][\w$]{0,24})+$/;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** `XmlStringMaxLen256`, `Buffer|string`: a type name in a declaration (`password: SensitiveString2048`). */
+const TYPE_NAME = /^(?:[A-Z][a-z]{1,20}(?:[A-Z][a-z]{0,20}|[0-9]{1,6}){1,8}|[A-Za-z][A-Za-z0-9]{1,20}(?:\|[A-Za-z][A-Za-z0-9]{1,20}){1,6})$/;
 const PATH = /^(?:\.{0,2}\/|~\/)|\.(?:json|txt|pem|key|ya?ml|env|js|ts|py|sh|crt|p12|pfx|cfg|conf|ini)$/i;
 
 /** A value that could be a random secret, not code, a reference, a hash label or an id. */
@@ -47,6 +49,7 @@ export function checkValue(value: string, minLength: number): Verdict {
   if (INTEGRITY.test(value)) return { ok: false, reason: "integrity hash" };
   if (IDENTIFIER_CHAIN.test(value)) return { ok: false, reason: "property access in code, not a value" };
   if (CONSTANT_NAME.test(value)) return { ok: false, reason: "constant name, not a value" };
+  if (TYPE_NAME.test(value)) return { ok: false, reason: "type name in a declaration, not a value" };
   if (PATH.test(value)) return { ok: false, reason: "file path" };
   if (new Set(value).size < Math.min(8, value.length - 2) || shannonEntropy(value) < 3) return { ok: false, reason: "low entropy" };
   return { ok: true };

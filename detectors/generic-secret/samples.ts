@@ -50,6 +50,11 @@ export const samples: DetectorSamples = {
     { content: "DB_PASSWORD=hunter2\n", why: "too short" },
     { content: "AUTH_TOKEN_URL=https://auth.acme.io/oauth/token\nSECRET_KEY=this.config.secretKey2\nACCESS_TOKEN=DEFAULT_ACCESS_TOKEN_V2\n", why: "URL name, property access, constant name" },
     { content: "API_TOKEN_FILE=./secrets/api_token2.json\n", why: "file path" },
+    {
+      content: "interface Options {\n  kdcAdminPassword?: XmlStringMaxLen256;\n}\nexport type MqttPassword = Buffer|Uint8Array|Blob|string;\n",
+      why: "type names in declarations, not values",
+      path: "clients/emr.d.ts",
+    },
     { content: `const token = nextToken(${sampleValue(rng)});\n`, why: "bare 'token' name in code is not a keyword", path: "lexer.js" },
   ],
 };
