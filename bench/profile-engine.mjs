@@ -4,10 +4,9 @@
  * Prints the time of each phase (automaton pass, decode-layer search, whole scanContent) and,
  * with --keywords, the hit count of every keyword (what drives the window count).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import fg from "fast-glob";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const load = (p) => import(pathToFileURL(path.join(here, "..", "dist", "src", p)).href);
@@ -25,7 +24,11 @@ console.log(`rules ${set.rules.length}, keywords ${set.keywordCount}, encoded fo
 
 const files = [];
 let total = 0;
-for (const rel of fg.sync("**/*", { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false })) {
+const names = readdirSync(root, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name)))
+  .sort();
+for (const rel of names) {
   const bytes = readFileSync(path.join(root, rel));
   if (bytes.subarray(0, 8000).includes(0)) continue;
   files.push([rel, bytes]);
