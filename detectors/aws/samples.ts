@@ -72,7 +72,7 @@ export const samples: DetectorSamples = {
     return [
       { content: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", why: "AWS documented example keys" },
       { content: "aws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n", why: "AWS documented example keys (second pair)" },
-      { content: "AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX\n", why: "placeholder key id" },
+      { content: `AWS_ACCESS_KEY_ID=AKIA${"X".repeat(16)}\n`, why: "placeholder key id" },
       { content: "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}\n", why: "shell reference" },
       { content: "aws_secret_access_key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n", why: "GitHub Actions secret reference" },
       { content: "const awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;\n", why: "environment reference" },

@@ -73,7 +73,7 @@ export const samples: DetectorSamples = {
       { content: withKey(`-----BEGIN PRIVATE KEY-----\n${"A".repeat(64)}\n${"B".repeat(64)}\n-----END PRIVATE KEY-----\n`), why: "private key body that is not DER", path: "key.json" },
       { content: JSON.stringify(publicTest, null, 2), why: "Kubernetes' public test service account", path: "test/key.json" },
       { content: '{ "type": "service_account", "project_id": "demo", "client_email": "a@demo.iam.gserviceaccount.com" }', why: "no private key", path: "schema.json" },
-      { content: "GOOGLE_API_KEY=AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n", why: "placeholder API key" },
+      { content: `GOOGLE_API_KEY=AIza${"X".repeat(35)}\n`, why: "placeholder API key" },
       { content: "GOOGLE_API_KEY=${GOOGLE_API_KEY}\n", why: "shell reference" },
       { content: "credentials_json: ${{ secrets.GCP_SA_KEY }}\n", why: "GitHub Actions secret reference" },
       { content: `GOOGLE_CLIENT_SECRET=GOCSPX-${rng.chars(ALPHABET.base62, 20)}\n`, why: "client secret of the wrong length" },
