@@ -18,6 +18,8 @@ import type { Finding, Notice, Tier } from "./types.js";
 import { VERSION } from "./version.js";
 
 const FAIL_ON = ["critical", "high", "medium", "low", "none"] as const;
+/** Options that take one value (--endpoint is the only repeatable one). */
+const SINGLE_VALUED = ["format", "output", "config", "max-file-size", "fail-on", "timeout", "workers"] as const;
 const TIER_RANK: Record<Tier, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 export interface CliIo {
@@ -58,7 +60,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       .strict()
       .exitProcess(false)
       .fail((message, error) => {
-        throw error ?? new UsageError(message);
+        // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line here.
+        throw error ?? new UsageError(message.replace(/\s*\n\s*/g, " "));
       });
     let helpShown = false;
     const args = await parser.parseAsync(argv, {}, (_err, _parsed, output) => {
@@ -69,6 +72,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     });
     if (helpShown || args["help"] || args["version"]) return 0;
     debug = args.debug;
+    // yargs turns a repeated option into a list: `--fail-on low --fail-on high` would match no tier.
+    for (const name of SINGLE_VALUED) {
+      if (Array.isArray(args[name])) throw new UsageError(`--${name} was given more than once; give it once`);
+    }
 
     const paths = (args.paths as string[] | undefined)?.length ? (args.paths as string[]) : ["."];
     const maxFileSize = parseSize(args["max-file-size"]);
@@ -114,12 +121,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     const report = renderReport(args.format, result.findings, {
       tool: { version: VERSION },
       roots: paths,
-      summary: { filesScanned, bytesScanned, skipped, durationMs },
+      // SARIF carries no duration: the same input must give byte-identical SARIF.
+      summary: { filesScanned, bytesScanned, skipped, ...(args.format === "sarif" ? {} : { durationMs }) },
       notices: result.notices,
       offline: args.offline,
       color,
     });
-    if (toFile) writeFileSync(args.output!, report);
+    if (toFile) writeReport(args.output!, report);
     else io.stdout.write(report);
     return failingFindings(result.findings, args["fail-on"]).length > 0 ? 1 : 0;
   } catch (error) {
@@ -132,6 +140,15 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else io.stderr.write("tokscan: run again with --debug for details\n");
     return 2;
+  }
+}
+
+function writeReport(file: string, report: string): void {
+  try {
+    writeFileSync(file, report);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`--output ${file}: cannot write the report (${code})`);
   }
 }
 

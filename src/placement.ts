@@ -104,11 +104,16 @@ function deployConfigMatcher(paths: readonly string[]): (path: string) => boolea
   return matcher;
 }
 
+/** "a Railway", "an AWS": by the first letter, which is right for the provider names in the registry. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
 export function judgePlacement({ path, detector, relatedContent }: PlacementInput): Placement {
   if (isSecretsFile(path)) return { related: true, reason: `${path} is a secrets file` };
   const deployPaths = detector.related.paths ?? [];
   if (deployPaths.length > 0 && deployConfigMatcher(deployPaths)(path)) {
-    return { related: true, reason: `${path} is a ${detector.name} config file` };
+    return { related: true, reason: `${path} is ${article(detector.name)} ${detector.name} config file` };
   }
   if (relatedContent) return { related: true, reason: `${path} uses ${detector.name}` };
   const hasRelatedFiles = deployPaths.length > 0 || detector.related.content !== undefined;

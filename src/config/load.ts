@@ -60,6 +60,8 @@ export function parseConfig(text: string, file: string): TokscanConfig {
     const { line } = lineCounter.linePos(offset);
     return `${file}:${line}`;
   };
+  const sourceLines = text.split(/\r?\n/);
+  const lineAt = (offset: number): string => (sourceLines[lineCounter.linePos(offset).line - 1] ?? "").trim();
   const firstError = doc.errors[0];
   if (firstError) {
     throw new ConfigError(`${at(firstError.pos[0])}: invalid YAML: ${firstError.message.split("\n")[0]}`);
@@ -83,7 +85,7 @@ export function parseConfig(text: string, file: string): TokscanConfig {
   config.exclude = stringList(doc, "exclude", at);
   config.allow = allowList(doc, at);
   const policyNode = doc.get("policy", true) as { range?: [number, number, number] } | undefined;
-  if (policyNode !== undefined) config.policy = parsePolicy(doc, at);
+  if (policyNode !== undefined) config.policy = parsePolicy(doc, at, lineAt);
   return config;
 }
 

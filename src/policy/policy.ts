@@ -10,8 +10,9 @@
  *     environments: [staging]           # reaching anything else (production) is a violation
  */
 import picomatch from "picomatch";
-import { isMap, isSeq, type Document } from "yaml";
+import { isMap, isScalar, isSeq, type Document } from "yaml";
 import { ConfigError } from "../errors.js";
+import { detectors } from "../registry.js";
 import { CAPABILITIES, type Capability } from "../types.js";
 
 export interface PolicyRule {
@@ -23,7 +24,12 @@ export interface PolicyRule {
   capabilities?: Capability[];
   scopes?: string[];
   environments?: string[];
+  /** The policy line of each limit, quoted in its violations: `.tokscan.yml:3: providers: [railway]`. */
+  lines?: Partial<Record<LimitKey, string>>;
 }
+
+type LimitKey = "providers" | "capabilities" | "scopes" | "environments";
+const LIMIT_KEYS: readonly LimitKey[] = ["providers", "capabilities", "scopes", "environments"];
 
 export type ViolationKind = "token-in-unrelated-file" | "overprivileged-token" | "production-token-in-non-production-path";
 
@@ -37,8 +43,11 @@ export interface PolicyViolation {
 const KEYS = new Set(["paths", "providers", "capabilities", "scopes", "environments"]);
 
 type At = (offset: number | undefined) => string;
+/** The source line at an offset, trimmed. */
+type LineAt = (offset: number) => string;
 
-export function parsePolicy(doc: Document, at: At): PolicyRule[] {
+export function parsePolicy(doc: Document, at: At, lineAt?: LineAt): PolicyRule[] {
+  const providerIds = new Set(detectors.map((d) => d.id));
   const node = doc.get("policy", true);
   if (!isSeq(node)) throw new ConfigError(`${at((node as { range?: number[] } | undefined)?.range?.[0])}: "policy" must be a list of rules`);
   return node.items.map((item, index) => {
@@ -59,7 +68,23 @@ export function parsePolicy(doc: Document, at: At): PolicyRule[] {
       return items as string[];
     };
     const paths = list("paths");
-    if (!paths) throw new ConfigError(`${where}: a policy rule needs "paths" (picomatch globs)`);
+    if (!paths || paths.length === 0) throw new ConfigError(`${where}: a policy rule needs "paths" (picomatch globs)`);
+    const providers = list("providers");
+    for (const provider of providers ?? []) {
+      // A misspelt id would silently turn every token under these paths into a violation.
+      if (!providerIds.has(provider)) {
+        throw new ConfigError(`${where}: unknown provider "${provider}" in "providers" (expected provider ids such as railway, github, aws; all: ${[...providerIds].join(", ")})`);
+      }
+    }
+    const lines: PolicyRule["lines"] = {};
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      if (key && (LIMIT_KEYS as readonly string[]).includes(key) && offset !== undefined) {
+        const text = lineAt?.(offset);
+        lines[key as LimitKey] = text ? `${at(offset)}: ${text}` : at(offset);
+      }
+    }
     const capabilities = list("capabilities");
     for (const capability of capabilities ?? []) {
       if (!(CAPABILITIES as readonly string[]).includes(capability)) {
@@ -70,10 +95,11 @@ export function parsePolicy(doc: Document, at: At): PolicyRule[] {
       where,
       paths,
       matches: picomatch(paths, { dot: true }),
-      providers: list("providers"),
+      providers,
       capabilities: capabilities as Capability[] | undefined,
       scopes: list("scopes"),
       environments: list("environments")?.map((e) => e.toLowerCase()),
+      lines,
     };
   });
 }
@@ -91,6 +117,12 @@ export interface PolicySubject {
 
 const PRODUCTION = /\b(prod|production|live|main)\b/i;
 
+/** " (.tokscan.yml:3: providers: [railway])": the policy line a violation breaks. */
+function quoted(rule: PolicyRule, key: LimitKey): string {
+  const line = rule.lines?.[key];
+  return line ? ` (${line})` : "";
+}
+
 /** Every violation of the first policy rule whose paths match (later rules do not stack). */
 export function evaluatePolicy(subject: PolicySubject, rules: readonly PolicyRule[]): PolicyViolation[] {
   const rule = rules.find((r) => r.matches(subject.path));
@@ -101,7 +133,7 @@ export function evaluatePolicy(subject: PolicySubject, rules: readonly PolicyRul
     violations.push({
       kind: "token-in-unrelated-file",
       rule,
-      message: `${subject.provider} tokens are not allowed under ${under}; allowed: ${rule.providers.join(", ") || "none"}`,
+      message: `${subject.provider} tokens are not allowed under ${under}; allowed: ${rule.providers.join(", ") || "none"}${quoted(rule, "providers")}`,
     });
   }
   const extraCapabilities = rule.capabilities
@@ -113,7 +145,8 @@ export function evaluatePolicy(subject: PolicySubject, rules: readonly PolicyRul
       extraCapabilities.length > 0 ? `capabilities ${extraCapabilities.join(", ")}` : "",
       extraScopes.length > 0 ? `scopes ${extraScopes.join(", ")}` : "",
     ].filter(Boolean);
-    violations.push({ kind: "overprivileged-token", rule, message: `token has ${parts.join(" and ")} beyond what ${under} allows` });
+    const broken = [extraCapabilities.length > 0 ? quoted(rule, "capabilities") : "", extraScopes.length > 0 ? quoted(rule, "scopes") : ""].join("");
+    violations.push({ kind: "overprivileged-token", rule, message: `token has ${parts.join(" and ")} beyond what ${under} allows${broken}` });
   }
   if (rule.environments) {
     const reached = subject.environments ?? [];
@@ -124,7 +157,7 @@ export function evaluatePolicy(subject: PolicySubject, rules: readonly PolicyRul
       violations.push({
         kind: "production-token-in-non-production-path",
         rule,
-        message: `token reaches ${what}, but ${under} allows only ${rule.environments.join(", ")}`,
+        message: `token reaches ${what}, but ${under} allows only ${rule.environments.join(", ")}${quoted(rule, "environments")}`,
       });
     }
   }

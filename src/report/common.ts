@@ -1,6 +1,6 @@
 /** Pieces every reporter shares: order, tiers, the secret's shown form, safe terminal text. */
 import { redact } from "../redact.js";
-import { CAPABILITIES, type Capability, type Finding, type Tier } from "../types.js";
+import { CAPABILITIES, type Capability, type Finding, type Notice, type Tier } from "../types.js";
 
 export const TIERS: readonly Tier[] = ["critical", "high", "medium", "low"];
 
@@ -9,9 +9,15 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Policy violations come right after the token finding they are about, not before it. */
+function policyLast(finding: Finding): number {
+  return finding.detectorId === "policy" ? 1 : 0;
+}
+
 /**
- * Descending score; ties broken by path, line, column, rule and fingerprint, so that the same
- * findings always come out in the same order whatever order they came in.
+ * Descending score; ties broken by path, line, column, token before its policy violations, rule
+ * and fingerprint, so that the same findings always come out in the same order whatever order
+ * they came in.
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
@@ -19,11 +25,20 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareText(a.path, b.path) ||
     a.line - b.line ||
     a.column - b.column ||
+    policyLast(a) - policyLast(b) ||
     compareText(a.ruleId, b.ruleId) ||
     compareText(a.fingerprint, b.fingerprint) ||
     a.endLine - b.endLine ||
     a.endColumn - b.endColumn
   );
+}
+
+/**
+ * Notices by path, kind and message: files are scanned in parallel and finish in any order, and a
+ * report must not change with that order.
+ */
+export function sortNotices(notices: readonly Notice[]): Notice[] {
+  return [...notices].sort((a, b) => compareText(a.path, b.path) || compareText(a.kind, b.kind) || compareText(a.message, b.message));
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {

@@ -17,8 +17,11 @@ export interface ScanSummary {
   bytesScanned: number;
   /** Files skipped entirely, counted by reason (a Notice kind: "binary", "too-large", "unreadable"...). */
   skipped: Readonly<Record<string, number>>;
-  /** Wall-clock duration of the scan in milliseconds. */
-  durationMs: number;
+  /**
+   * Wall-clock duration of the scan in milliseconds. Left out of SARIF when absent: the CLI leaves
+   * it out there, so that the same input gives byte-identical SARIF.
+   */
+  durationMs?: number;
 }
 
 export interface ReportContext {

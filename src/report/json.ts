@@ -4,7 +4,7 @@
  * added within a schemaVersion, never renamed or removed. No field ever holds a full secret.
  */
 import type { Capability, Confidence, Encoding, Exposure, Finding, Lifetime, Liveness, Notice, Tier } from "../types.js";
-import { countByTier, shownSecret, sortCapabilities, sortedCounts, sortFindings } from "./common.js";
+import { countByTier, shownSecret, sortCapabilities, sortedCounts, sortFindings, sortNotices } from "./common.js";
 import type { ReportContext } from "./context.js";
 import { sarifRuleId } from "./sarif.js";
 
@@ -18,9 +18,9 @@ export interface JsonReport {
   /** True when provider queries were off: every liveness is "unchecked". */
   offline: boolean;
   summary: JsonSummary;
-  /** Every finding, suppressed ones included, in descending score (ties: path, line, column, rule, fingerprint). */
+  /** Every finding, suppressed ones included, in descending score (ties: path, line, column, token before its policy violations, rule, fingerprint). */
   findings: JsonFinding[];
-  /** Files skipped or partly read, settings and providers that need attention: one line each. */
+  /** Files skipped or partly read, settings and providers that need attention: one line each, by path, kind and message. */
   notices: Notice[];
 }
 
@@ -171,10 +171,10 @@ export function buildJsonReport(findings: readonly Finding[], context: ReportCon
       bytesScanned: context.summary.bytesScanned,
       skipped,
       skippedFiles: Object.values(skipped).reduce((a, b) => a + b, 0),
-      durationMs: context.summary.durationMs,
+      durationMs: context.summary.durationMs ?? 0,
     },
     findings: sorted.map(jsonFinding),
-    notices: context.notices.map((n) => ({ path: n.path, kind: n.kind, message: n.message })),
+    notices: sortNotices(context.notices).map((n) => ({ path: n.path, kind: n.kind, message: n.message })),
   };
 }
 

@@ -9,13 +9,14 @@
  * moves to another rule, so GitHub closes the old alert and opens a new one.
  *
  * Output is a pure function of its input: results in descending score with fixed tie-breaks, rules
- * sorted by id and listed only for results present, keys in a fixed order.
+ * sorted by id and listed only for results present, notices sorted, keys in a fixed order. The CLI
+ * passes no duration, so the same scan gives byte-identical SARIF.
  */
 import type * as Sarif from "sarif";
 import { detectors as registeredDetectors } from "../registry.js";
 import { capitalize } from "../score/reasons.js";
 import type { Confidence, Detector, Finding, Tier } from "../types.js";
-import { plural, shownSecret, sortCapabilities, sortedCounts, sortFindings, TIERS } from "./common.js";
+import { plural, shownSecret, sortCapabilities, sortedCounts, sortFindings, sortNotices, TIERS } from "./common.js";
 import { TOOL_INFORMATION_URI, type ReportContext } from "./context.js";
 
 /** Base id for the scanned root; GitHub resolves relative URIs against the repository root. */
@@ -85,17 +86,30 @@ function linkOrText(text: string): string {
   return isAbsoluteUrl(text) ? `<${text}>` : text;
 }
 
+/** Policy rules (`policy/<violation>`) hold tokens of any provider: their text names none. */
+const POLICY_DETECTOR_ID = "policy";
+const POLICY_REVOKE =
+  "Revoke or rotate the token with its provider (each result names the provider and the token), then check the provider's audit log for use you did not expect.";
+const POLICY_NARROWER =
+  "Move the token out of this path, or replace it with one as narrow as the .tokscan.yml rule quoted in the result allows. If the policy itself is wrong, change .tokscan.yml.";
+
 function ruleDescriptor(finding: Finding, detector: Detector | undefined): Sarif.ReportingDescriptor {
   const tier = finding.blastRadius.tier;
+  const isPolicy = finding.detectorId === POLICY_DETECTOR_ID;
   const provider = detector?.name || finding.provider;
   const revoke =
     detector?.remediation.revoke ||
-    `Revoke or rotate it in ${provider}'s dashboard or settings, then check ${provider}'s audit log for use you did not expect.`;
+    (isPolicy
+      ? POLICY_REVOKE
+      : `Revoke or rotate it in ${provider}'s dashboard or settings, then check ${provider}'s audit log for use you did not expect.`);
   const narrower =
     detector?.remediation.narrower ||
-    "Create a replacement with only the scopes, resources and lifetime the job needs, and keep it in a secret store rather than a file.";
+    (isPolicy
+      ? POLICY_NARROWER
+      : "Create a replacement with only the scopes, resources and lifetime the job needs, and keep it in a secret store rather than a file.");
   const docsUrl = detector?.docsUrl && isAbsoluteUrl(detector.docsUrl) ? detector.docsUrl : undefined;
-  const what = `${finding.title} (${provider}). Results of this rule scored ${tier} (${TIER_RANGE[tier]}) on tokscan's blast-radius scale.`;
+  const subject = isPolicy ? `${finding.title}: a violation of the placement policy in .tokscan.yml` : `${finding.title} (${provider})`;
+  const what = `${subject}. Results of this rule scored ${tier} (${TIER_RANGE[tier]}) on tokscan's blast-radius scale.`;
   const why =
     "A token in a file is readable by anyone and anything that can read the file: collaborators, CI logs, forks, and AI agents on the machine. Removing it from the file does not un-leak it; revoke it.";
   const splitNote = `tokscan reports each token type as one rule per tier (this one: ${sarifRuleId(finding)}) so that GitHub shows each alert at its own severity.`;
@@ -108,7 +122,7 @@ function ruleDescriptor(finding: Finding, detector: Detector | undefined): Sarif
     splitNote,
   ].join("\n\n");
   const markdown = [
-    `**${finding.title}** (${provider}). Results of this rule scored **${tier}** (${TIER_RANGE[tier]}) on tokscan's blast-radius scale.`,
+    `**${finding.title}**${isPolicy ? ": a violation of the placement policy in `.tokscan.yml`" : ` (${provider})`}. Results of this rule scored **${tier}** (${TIER_RANGE[tier]}) on tokscan's blast-radius scale.`,
     why,
     `**Revoke it:** ${linkOrText(revoke)}`,
     `**Replace it with a narrower one:** ${linkOrText(narrower)}`,
@@ -203,7 +217,7 @@ export function renderSarif(findings: readonly Finding[], context: ReportContext
     return ruleDescriptor(f, byDetector.get(f.detectorId));
   });
 
-  const notifications: Sarif.Notification[] = context.notices.map((n) => ({
+  const notifications: Sarif.Notification[] = sortNotices(context.notices).map((n) => ({
     level: "warning",
     message: { text: `${n.path}: ${n.message.trim().replace(/[.;:,]+$/, "")}.` },
     descriptor: { id: n.kind },
@@ -247,7 +261,7 @@ export function renderSarif(findings: readonly Finding[], context: ReportContext
           suppressed: findings.filter((f) => f.suppressed).length,
           ...(leftOut > 0 ? { resultsLeftOut: leftOut } : {}),
           offline: context.offline,
-          durationMs: context.summary.durationMs,
+          ...(context.summary.durationMs !== undefined ? { durationMs: context.summary.durationMs } : {}),
         },
       },
     ],

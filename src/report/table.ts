@@ -116,7 +116,7 @@ function summaryText(sorted: readonly Finding[], context: ReportContext): string
   if (skippedTotal > 0) {
     parts.push(`${plural(skippedTotal, "file")} skipped (${skipped.map(([reason, n]) => `${n} ${printable(reason)}`).join(", ")})`);
   }
-  const { filesScanned, bytesScanned, durationMs } = context.summary;
+  const { filesScanned, bytesScanned, durationMs = 0 } = context.summary;
   parts.push(`${plural(filesScanned, "file")} (${formatBytes(bytesScanned)}) scanned in ${(durationMs / 1000).toFixed(1)} s`);
   if (context.offline) parts.push("offline: providers not asked");
   return parts.join(" · ");

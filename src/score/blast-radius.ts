@@ -7,6 +7,7 @@ import type {
   BlastRadius,
   Capability,
   Confidence,
+  Encoding,
   Exposure,
   Finding,
   Inference,
@@ -19,6 +20,8 @@ import type {
 import {
   capabilityReasons,
   capitalize,
+  ENCODING_REASONS,
+  ENCODING_SHORT,
   EXPOSURE_REASONS,
   EXPOSURE_SHORT,
   identityPhrase,
@@ -58,6 +61,8 @@ export interface ScoreInput {
   lifetime?: Lifetime;
   /** Clock for expiry checks. @default new Date() */
   now?: Date;
+  /** How the secret was hidden (base64, URL-encoding, JSON escapes); absent in plain text. */
+  encoding?: Encoding;
 }
 
 /** The score before rounding, and each factor that made it (for tests and --debug). */
@@ -157,6 +162,7 @@ function reasonsFor(input: ScoreInput, breakdown: ScoreBreakdown): string[] {
   const testMode = input.testMode === true || input.capabilities.includes("TEST_MODE");
   if (testMode) reasons.push(TEST_MODE_REASON);
   reasons.push(...capabilityReasons(input.capabilities, confirmed(input), input.introspection?.resources));
+  if (input.encoding) reasons.push(ENCODING_REASONS[input.encoding]);
   const placement = placementReason(input.path, input.placement);
   if (!input.placement.related) reasons.push(placement);
   reasons.push(EXPOSURE_REASONS[input.exposure]);
@@ -189,7 +195,8 @@ function dedupe(items: string[]): string[] {
 
 /**
  * One line, why the finding matters: "live Railway account token that can delete volume pg-data
- * in environment production, and its backups with it; in an unrelated file; committed to git".
+ * in environment production, and its backups with it; in an unrelated file; committed to git"
+ * (with "base64-encoded" and the like after the first part when the secret was hidden).
  */
 export function summaryLine(finding: Finding): string {
   const name = tokenName(finding.provider, finding.title, finding.introspection?.tokenClass ?? finding.inference.tokenClass);
@@ -197,6 +204,7 @@ export function summaryLine(finding: Finding): string {
   const testMode = finding.capabilities.includes("TEST_MODE");
   const worst = testMode ? TEST_MODE_REASON : capabilityReasons(finding.capabilities, isConfirmed, finding.introspection?.resources)[0];
   const parts = [identityPhrase(finding.liveness, name) + (worst ? (testMode ? ` (${worst})` : ` that ${worst}`) : "")];
+  if (finding.encoding) parts.push(ENCODING_SHORT[finding.encoding]);
   if (!finding.placement.related) parts.push("in an unrelated file");
   parts.push(EXPOSURE_SHORT[finding.exposure]);
   return capitalize(parts.join("; "));

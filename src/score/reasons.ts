@@ -2,13 +2,14 @@
  * The words of a blast-radius verdict: short phrases about the token, what it can do, where it
  * sits and who can read it. Shared by the score (its reasons) and the one-line summary.
  */
-import type { Capability, Exposure, Introspection, Liveness, Placement } from "../types.js";
+import type { Capability, Encoding, Exposure, Introspection, Liveness, Placement } from "../types.js";
 
 /** The token's name for the report: "Railway account token", "GitHub classic personal access token". */
 export function tokenName(provider: string, title: string, tokenClass?: string): string {
   if (!tokenClass) return title;
   const lowerClass = tokenClass.toLowerCase();
-  if (lowerClass.startsWith(provider.toLowerCase())) return tokenClass;
+  // "RSA private key" for provider "Private key": the class already names the provider.
+  if (lowerClass.includes(provider.toLowerCase())) return tokenClass;
   // Prefer the title when the class adds nothing ("secret key" vs "Stripe live secret key").
   if (title.toLowerCase().includes(lowerClass)) return title;
   return `${provider} ${tokenClass}`;
@@ -116,6 +117,20 @@ export const EXPOSURE_SHORT: Record<Exposure, string> = {
   untracked: "in an untracked local file",
   ignored: "in a git-ignored local file",
   "not-a-repo": "in a local file",
+};
+
+/** How a hidden secret was found, for the reasons: the user looking at the line sees no token. */
+export const ENCODING_REASONS: Record<Encoding, string> = {
+  base64: "hidden base64-encoded: tokscan decoded it, the line shows no token in plain text",
+  url: "hidden URL-encoded: tokscan decoded it, the line shows no token in plain text",
+  "json-escape": "hidden in JSON escapes: tokscan decoded it, the line shows no token in plain text",
+};
+
+/** The short form for one-line summaries. */
+export const ENCODING_SHORT: Record<Encoding, string> = {
+  base64: "base64-encoded",
+  url: "URL-encoded",
+  "json-escape": "JSON-escaped",
 };
 
 export function capitalize(text: string): string {
