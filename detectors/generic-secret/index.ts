@@ -37,6 +37,8 @@ const INTEGRITY = /^(?:sha1|sha256|sha384|sha512|md5)-/i;
 /** `this.config.apiKey`, `settings.DB_PASSWORD`: code, not a value (long segments would be base64, e.g. a JWT). */
 const IDENTIFIER_CHAIN = /^[A-Za-z_$][\w$]{0,24}(?:\.[A-Za-z_$][\w$]{0,24})+$/;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** Values that are public by design: Stripe publishable keys, Supabase publishable keys, Datadog client tokens. */
+const PUBLIC_VALUE = /^(?:pk_(?:live|test)_|sb_publishable_|pub[0-9a-f]{32}$)/;
 /** `XmlStringMaxLen256`, `Buffer|string`: a type name in a declaration (`password: SensitiveString2048`). */
 const TYPE_NAME = /^(?:[A-Z][a-z]{1,20}(?:[A-Z][a-z]{0,20}|[0-9]{1,6}){1,8}|[A-Za-z][A-Za-z0-9]{1,20}(?:\|[A-Za-z][A-Za-z0-9]{1,20}){1,6})$/;
 const PATH = /^(?:\.{0,2}\/|~\/)|\.(?:json|txt|pem|key|ya?ml|env|js|ts|py|sh|crt|p12|pfx|cfg|conf|ini)$/i;
@@ -46,6 +48,7 @@ export function checkValue(value: string, minLength: number): Verdict {
   if (value.length < minLength) return { ok: false, reason: `shorter than ${minLength} characters` };
   if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return { ok: false, reason: "needs both letters and digits" };
   if (UUID.test(value)) return { ok: false, reason: "UUID (an identifier)" };
+  if (PUBLIC_VALUE.test(value)) return { ok: false, reason: "public by design (publishable key or client token)" };
   if (INTEGRITY.test(value)) return { ok: false, reason: "integrity hash" };
   if (IDENTIFIER_CHAIN.test(value)) return { ok: false, reason: "property access in code, not a value" };
   if (CONSTANT_NAME.test(value)) return { ok: false, reason: "constant name, not a value" };

@@ -58,18 +58,23 @@ export function scanContent(
   const cues: CueHits = LAYER_CUES.map(() => []);
   const spans = findSpans(bytes, path, set, encodedHits, cues);
   const kept: Span[] = [];
+  const rejected: Span[] = [];
   const lines = new LineIndex(bytes);
+  const lineNumber = (span: Span): number => lines.lineOf(span.start) + 1 + (options.lineOffset ?? 0);
   for (const span of spans) {
     if (options.minStart !== undefined && span.start < options.minStart) continue;
     const secret = bytes.toString("utf8", span.start, span.end);
     const reason = dropReason(span.compiled, secret);
     if (reason) {
-      dropped.push({ ruleId: span.compiled.ruleId, line: lines.lineOf(span.start) + 1 + (options.lineOffset ?? 0), reason });
+      dropped.push({ ruleId: span.compiled.ruleId, line: lineNumber(span), reason });
+      if (span.compiled.confidenceRank > LOW_CONFIDENCE) rejected.push(span);
       continue;
     }
     kept.push(span);
   }
-  const matches = resolveOverlaps(kept)
+  const matches = withoutRejectedText(resolveOverlaps(kept), rejected, (span, by) =>
+    dropped.push({ ruleId: span.compiled.ruleId, line: lineNumber(span), reason: `${by.compiled.ruleId} rejected this text` }),
+  )
     .sort((a, b) => a.start - b.start)
     .map((span) => toRawMatch(bytes, span, lines, options.lineOffset ?? 0));
 
@@ -271,6 +276,38 @@ function findSpans(bytes: Buffer, path: string, set: CompiledRuleSet, encodedHit
     }
   }
   return spans;
+}
+
+const LOW_CONFIDENCE = 1;
+
+/**
+ * A provider rule that recognised a value and rejected it (wrong checksum, documented example,
+ * placeholder) knows better than a low-confidence generic rule: the generic rule may not report
+ * that text again.
+ */
+function withoutRejectedText(kept: Span[], rejected: Span[], onDrop: (span: Span, by: Span) => void): Span[] {
+  if (rejected.length === 0) return kept;
+  const byStart = [...rejected].sort((a, b) => a.start - b.start);
+  const longest = Math.max(...byStart.map((r) => r.end - r.start));
+  return kept.filter((span) => {
+    if (span.compiled.confidenceRank !== LOW_CONFIDENCE) return true;
+    // Rejected spans starting before span.end, walked back while they could still reach span.start.
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (byStart[mid]!.start < span.end) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0 && byStart[i]!.start + longest > span.start; i--) {
+      const by = byStart[i]!;
+      if (by.end > span.start && by.compiled.confidenceRank > span.compiled.confidenceRank) {
+        onDrop(span, by);
+        return false;
+      }
+    }
+    return true;
+  });
 }
 
 /** Where two rules claim overlapping text, the more confident (then longer, then earlier) wins. */
