@@ -37,3 +37,16 @@ describe("suppression", () => {
     expect(suppressionFor(match("TOKEN=value"), "abd", allow)).toBeUndefined();
   });
 });
+
+describe("suppression comments in other syntaxes", () => {
+  it("reads the reason inside an HTML or block comment", () => {
+    expect(suppressionFor(match("<!-- tokscan:allow -->", ""), "f", [])).toEqual({ by: "comment" });
+    expect(suppressionFor(match("<!-- tokscan:allow docs sample -->", ""), "f", [])).toEqual({ by: "comment", reason: "docs sample" });
+    expect(suppressionFor(match("x /* tokscan:allow fixture */", ""), "f", [])).toEqual({ by: "comment", reason: "fixture" });
+  });
+
+  it("takes the line above only when it is a comment of its own", () => {
+    expect(suppressionFor(match("TOKEN=value", 'b = "x"; // tokscan:allow'), "f", [])).toBeUndefined();
+    expect(suppressionFor(match("TOKEN=value", "  // tokscan:allow"), "f", [])).toEqual({ by: "comment" });
+  });
+});

@@ -254,21 +254,9 @@ function toFinding(c: Candidate, introspection: Introspection | undefined, confi
   });
   const finding: Finding = { ...base, blastRadius, summary: "" };
   finding.summary = summaryLine(finding);
-  const suppressed = suppressionFor(ownLineContext(c.match), c.fingerprint, config.allow);
+  const suppressed = suppressionFor(c.match, c.fingerprint, config.allow);
   if (suppressed) finding.suppressed = suppressed;
   return finding;
-}
-
-/** A line that is a comment and nothing else: `// …`, `# …`, `/* …`, `<!-- …`, `-- …`, `; …`. */
-const COMMENT_LINE = /^\s{0,200}(?:\/\/|#|\/\*|\*|<!--|--|;|%|\{\/\*|rem\s)/i;
-
-/**
- * A `tokscan:allow` on the line above covers a token only when that line is a comment of its own:
- * in `b = "…"; // tokscan:allow` the comment speaks for b's token, not for the next line's.
- * (The rule lives here, beside the other context the pipeline gives suppressionFor.)
- */
-function ownLineContext(match: RawMatch): RawMatch {
-  return COMMENT_LINE.test(match.previousLineText) ? match : { ...match, previousLineText: "" };
 }
 
 const VIOLATION_TITLES: Record<PolicyViolation["kind"], string> = {
