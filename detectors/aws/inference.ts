@@ -20,15 +20,17 @@ export function keyClass(keyId: string): string {
 export function inferKeyId(keyId: string, capabilities: readonly Capability[]): Inference {
   const notes: string[] = [];
   const account = accountFromKeyId(keyId);
+  const canary = account !== undefined && CANARY_ACCOUNTS.has(account);
   if (account) {
     notes.push(`decoded account ${account} from the key id`);
-    if (CANARY_ACCOUNTS.has(account)) notes.push(CANARY_NOTE);
+    if (canary) notes.push(CANARY_NOTE);
   } else if (isLegacyKeyId(keyId)) {
     notes.push("older key id format: the account id is not encoded");
   }
   return {
-    tokenClass: keyClass(keyId),
-    capabilities: [...capabilities],
+    // A canary key is a decoy: it grants nothing, and any use of it alerts whoever planted it.
+    tokenClass: canary ? `${keyClass(keyId)} of a known canary-token account (a decoy)` : keyClass(keyId),
+    capabilities: canary ? [] : [...capabilities],
     lifetime: keyId.startsWith("AKIA") ? "long" : keyId.startsWith("A3T") ? "unknown" : "short",
     account,
     notes,

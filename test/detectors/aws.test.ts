@@ -57,8 +57,11 @@ describe("aws key id decoding", () => {
     const rng = createRng(4);
     expect(CANARY_ACCOUNTS.size).toBe(26);
     for (const account of ["052310077262", "982842642351"]) {
-      const notes = rule("access-key-id").infer!(sampleKeyId(rng, "AKIA", account)).notes;
-      expect(notes).toContain("known canary account: never contacted");
+      const inference = rule("access-key-id").infer!(sampleKeyId(rng, "AKIA", account));
+      expect(inference.notes).toContain("known canary account: never contacted");
+      // A decoy grants nothing: it must not rank beside real keys.
+      expect(inference.capabilities).toEqual([]);
+      expect(inference.tokenClass).toMatch(/canary-token account \(a decoy\)/);
     }
     expect(rule("access-key-id").infer!(sampleKeyId(rng, "AKIA", "111122223333")).notes.join(" ")).not.toContain("canary");
   });
