@@ -61,6 +61,13 @@ describe("tokscan CLI", () => {
     expect(run.stderr).toMatch(/\.tokscan\.yml:2: "nope" is not a tokscan fingerprint/);
   });
 
+  it("builds an executable bin, so npx tokscan runs it directly", async () => {
+    const { statSync } = await import("node:fs");
+    const { CLI } = await import("./support/cli.js");
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+    expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
   it("prints --version and --help", async () => {
     const version = await runCli(["--version"]);
     expect(version.code).toBe(0);
