@@ -117,6 +117,11 @@ export interface Detector {
   related: Relatedness;
   /** Read-only introspection; absent when the provider has none (or none is safe). */
   api?: ProviderApi;
+  /**
+   * Public identifiers a token is used with (a Twilio Account SID): gathered from the token's file
+   * for its introspection only, never reported. Global flag; bounded quantifiers.
+   */
+  identifiers?: RegExp;
 }
 
 // ---------------------------------------------------------------- provider introspection
@@ -193,6 +198,8 @@ export interface TokenInstance {
   inference: Inference;
   /** Provider evidence matched with it (a variable name, or an identifier such as a Twilio Account SID). */
   evidence?: string;
+  /** The provider's public identifiers found in the same file (`Detector.identifiers`). */
+  identifiers?: readonly string[];
 }
 
 export interface ProviderApi {
@@ -337,4 +344,6 @@ export interface FileScanResult {
   relatedContent: string[];
   /** True when the file was skipped entirely (binary, unreadable...): see notices. */
   skipped: boolean;
+  /** Per detector with matches here, its public identifiers found in the file (`Detector.identifiers`). */
+  identifiers?: Record<string, string[]>;
 }

@@ -21,10 +21,13 @@ import type { Capability, HttpResponse, Introspection, ProviderApi, ProviderHttp
 const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;
 const KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 
-/** Identifiers that may sit beside the secret: companions, or the finding's evidence when the pipeline passes it. */
+/** Identifiers that may sit beside the secret: SIDs in the same file, companions, or the finding's evidence. */
 function identifiers(token: TokenInstance): string[] {
-  const evidence = (token as TokenInstance & { evidence?: unknown }).evidence;
-  return [...token.companions.map((c) => c.secret), ...(typeof evidence === "string" ? [evidence] : [])];
+  return [
+    ...(token.identifiers ?? []),
+    ...token.companions.map((c) => c.secret),
+    ...(token.evidence !== undefined ? [token.evidence] : []),
+  ];
 }
 
 async function optional(http: ProviderHttp, path: string, headers: Record<string, string>): Promise<HttpResponse | string> {

@@ -75,6 +75,8 @@ export const rules: readonly TokenRule[] = [
 export const detector: Detector = {
   id: "twilio",
   name: "Twilio",
+  // Account and API key SIDs are public identifiers; the Auth Token or key secret is checked with one.
+  identifiers: /(?<![A-Za-z0-9])(?:AC[0-9a-f]{32}|SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/g,
   docsUrl: "https://www.twilio.com/docs/iam/api-keys",
   remediation: {
     revoke:

@@ -188,6 +188,7 @@ function distinctTokens(candidates: Candidate[]) {
       secret: c.match.secret,
       inference: c.inference,
       evidence: c.match.evidence,
+      identifiers: c.file.identifiers?.[c.detector.id],
       companions: nearest(sameProvider(c), c.match).map((m) => ({ ruleId: m.ruleId.slice(m.ruleId.indexOf("/") + 1), secret: m.secret })),
     },
   }));

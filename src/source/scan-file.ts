@@ -63,7 +63,9 @@ export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options
       result.matches = scanned.matches;
       result.dropped = scanned.dropped;
       result.bytesScanned = content.length;
-      result.relatedContent = relatedDetectors(result.matches, ruleSet, () => content.toString("utf8", 0, RELATED_CONTENT_LIMIT));
+      const text = () => content.toString("utf8", 0, RELATED_CONTENT_LIMIT);
+      result.relatedContent = relatedDetectors(result.matches, ruleSet, text);
+      result.identifiers = identifiersNear(result.matches, ruleSet, text);
       return result;
     }
 
@@ -84,7 +86,9 @@ export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options
     } finally {
       result.bytesScanned = sink.bytesScanned;
     }
-    result.relatedContent = relatedDetectors(result.matches, ruleSet, () => readAt(fd, Math.min(size, RELATED_CONTENT_LIMIT), 0).toString("utf8"));
+    const start = () => readAt(fd, Math.min(size, RELATED_CONTENT_LIMIT), 0).toString("utf8");
+    result.relatedContent = relatedDetectors(result.matches, ruleSet, start);
+    result.identifiers = identifiersNear(result.matches, ruleSet, start);
     return result;
   } catch (error) {
     // A read error part-way (EIO, a file truncated under us...): keep what was found.
@@ -123,6 +127,27 @@ function fromUtf16(bytes: Buffer): Buffer {
 
 function isBinary(head: Buffer): boolean {
   return head.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+
+/** Most identifiers kept per detector and file: enough to pair a token, bounded on hostile input. */
+const MAX_IDENTIFIERS = 8;
+
+/** For each detector with matches here and an `identifiers` pattern, the distinct identifiers in the file's first 4 MiB. */
+function identifiersNear(matches: readonly RawMatch[], ruleSet: CompiledRuleSet, text: () => string): Record<string, string[]> | undefined {
+  let found: Record<string, string[]> | undefined;
+  let content: string | undefined;
+  for (const detectorId of [...new Set(matches.map((m) => m.detectorId))].sort()) {
+    const pattern = ruleSet.rules.find((r) => r.detector.id === detectorId)?.detector.identifiers;
+    if (!pattern) continue;
+    content ??= text();
+    const seen = new Set<string>();
+    for (const m of content.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
+      seen.add(m[0]);
+      if (seen.size >= MAX_IDENTIFIERS) break;
+    }
+    if (seen.size > 0) (found ??= {})[detectorId] = [...seen];
+  }
+  return found;
 }
 
 /** Ids of the detectors with matches here whose `related.content` occurs in the file's first 4 MiB. */

@@ -25,3 +25,26 @@ describe("twilio", () => {
     expect(matches.map((m) => [m.ruleId, m.secret, m.evidence])).toEqual([["twilio/auth-token-with-sid", token, sid]]);
   });
 });
+
+describe("twilio pairing in a .env file", () => {
+  it("checks an Auth Token with the Account SID written beside it, through the CLI", async () => {
+    const { emulator } = await import("../../detectors/twilio/emulator.js");
+    const { createRng } = await import("../../src/detector-kit/index.js");
+    const { startLoopback } = await import("../support/loopback.js");
+    const { runCli } = await import("../support/cli.js");
+    const { tempDir } = await import("../support/temp.js");
+    const live = emulator.cases(createRng(1)).find((c) => c.rule === "auth-token" && c.expect.liveness === "live")!;
+    const sid = live.companions![0]!.secret;
+    const server = await startLoopback(live.handler);
+    try {
+      const dir = tempDir({ ".env": `TWILIO_ACCOUNT_SID=${sid}\nTWILIO_AUTH_TOKEN=${live.secret}\n` });
+      const run = await runCli([dir, "--format", "json", "--endpoint", `twilio=${server.url}`]);
+      const report = JSON.parse(run.stdout) as { findings: { ruleId: string; liveness: string }[] };
+      expect(report.findings.map((f) => [f.ruleId, f.liveness])).toEqual([["twilio/auth-token", "live"]]);
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(run.stdout + run.stderr).not.toContain(live.secret);
+    } finally {
+      await server.close();
+    }
+  });
+});
