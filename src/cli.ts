@@ -12,15 +12,15 @@ import { loadConfig } from "./config/load.js";
 import { TokscanError, UsageError } from "./errors.js";
 import { resolveEndpoints } from "./introspect/endpoints.js";
 import { printable, renderReport } from "./report/index.js";
+import { TIERS } from "./report/common.js";
 import { runScan } from "./scan/pipeline.js";
 import { parseSize } from "./size.js";
-import type { Finding, Notice, Tier } from "./types.js";
+import type { Finding, Notice } from "./types.js";
 import { VERSION } from "./version.js";
 
 const FAIL_ON = ["critical", "high", "medium", "low", "none"] as const;
 /** Options that take one value (--endpoint is the only repeatable one). */
 const SINGLE_VALUED = ["format", "output", "config", "max-file-size", "fail-on", "timeout", "workers"] as const;
-const TIER_RANK: Record<Tier, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -154,8 +154,9 @@ function writeReport(file: string, report: string): void {
 
 function failingFindings(findings: Finding[], failOn: (typeof FAIL_ON)[number]): Finding[] {
   if (failOn === "none") return [];
-  const threshold = TIER_RANK[failOn];
-  return findings.filter((f) => !f.suppressed && TIER_RANK[f.blastRadius.tier] >= threshold);
+  // TIERS runs from critical down: a finding fails when its tier is at or before the threshold.
+  const threshold = TIERS.indexOf(failOn);
+  return findings.filter((f) => !f.suppressed && TIERS.indexOf(f.blastRadius.tier) <= threshold);
 }
 
 const invokedDirectly = (() => {

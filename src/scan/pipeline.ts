@@ -10,7 +10,7 @@ import { introspectAll } from "../introspect/run.js";
 import { judgePlacement } from "../placement.js";
 import { evaluatePolicy, type PolicyViolation } from "../policy/policy.js";
 import { elideSecretPieces, redact, secretPieces } from "../redact.js";
-import { detectorById } from "../registry.js";
+import { detectors } from "../registry.js";
 import { chooseCapabilities, scoreFinding, summaryLine } from "../score/blast-radius.js";
 import { suppressionFor } from "../suppress.js";
 import type { Capability, Detector, FileScanResult, Finding, Inference, Introspection, Notice, RawMatch, TokenRule } from "../types.js";
@@ -67,6 +67,11 @@ interface Candidate {
   inference: Inference;
 }
 
+/** Every rule by its full id (`github/classic-pat`), built once. */
+const RULES_BY_ID = new Map<string, { detector: Detector; rule: TokenRule }>(
+  detectors.flatMap((detector) => detector.rules.map((rule) => [`${detector.id}/${rule.id}`, { detector, rule }] as const)),
+);
+
 export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const started = Date.now();
   const notices: Notice[] = [];
@@ -101,9 +106,9 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     const path = displayPath(roots, file.entry.root, file.entry.relPath);
     for (const d of file.dropped) dropped.push({ path, ...d });
     for (const match of file.matches) {
-      const detector = detectorById(match.detectorId);
-      const rule = detector?.rules.find((r) => `${detector.id}/${r.id}` === match.ruleId);
-      if (!detector || !rule) continue;
+      const known = RULES_BY_ID.get(match.ruleId);
+      if (!known) continue;
+      const { detector, rule } = known;
       candidates.push({
         match,
         detector,
@@ -135,7 +140,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     const finding = toFinding({ ...candidate, path: elideSecretPieces(candidate.path, pieces) }, introspections.get(candidate.key), options.config);
     if (finding.suppressed) stats.suppressed++;
     findings.push(finding);
-    if (!finding.suppressed) findings.push(...policyFindings(finding, candidate, options.config));
+    if (!finding.suppressed) findings.push(...policyFindings(finding, options.config));
   }
   findings.sort(compareFindings);
   stats.durationMs = Date.now() - started;
@@ -266,11 +271,11 @@ const VIOLATION_TITLES: Record<PolicyViolation["kind"], string> = {
   "production-token-in-non-production-path": "Production token in a non-production path",
 };
 
-function policyFindings(finding: Finding, c: Candidate, config: TokscanConfig): Finding[] {
+function policyFindings(finding: Finding, config: TokscanConfig): Finding[] {
   if (config.policy.length === 0) return [];
-  const environments = c.file && finding.introspection?.resources
-    ? finding.introspection.resources.flatMap((r) => [...r.matchAll(/environment ([\w.-]{1,64})/g)].map((m) => m[1]!))
-    : undefined;
+  const environments = finding.introspection?.resources?.flatMap((r) =>
+    [...r.matchAll(/environment ([\w.-]{1,64})/g)].map((m) => m[1]!),
+  );
   const violations = evaluatePolicy(
     {
       path: finding.path,

@@ -63,9 +63,7 @@ export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options
       result.matches = scanned.matches;
       result.dropped = scanned.dropped;
       result.bytesScanned = content.length;
-      const text = () => content.toString("utf8", 0, RELATED_CONTENT_LIMIT);
-      result.relatedContent = relatedDetectors(result.matches, ruleSet, text);
-      result.identifiers = identifiersNear(result.matches, ruleSet, text);
+      Object.assign(result, fileContext(result.matches, ruleSet, () => content.toString("utf8", 0, RELATED_CONTENT_LIMIT)));
       return result;
     }
 
@@ -86,9 +84,7 @@ export function scanFile(entry: DiskWalkEntry, ruleSet: CompiledRuleSet, options
     } finally {
       result.bytesScanned = sink.bytesScanned;
     }
-    const start = () => readAt(fd, Math.min(size, RELATED_CONTENT_LIMIT), 0).toString("utf8");
-    result.relatedContent = relatedDetectors(result.matches, ruleSet, start);
-    result.identifiers = identifiersNear(result.matches, ruleSet, start);
+    Object.assign(result, fileContext(result.matches, ruleSet, () => readAt(fd, Math.min(size, RELATED_CONTENT_LIMIT), 0).toString("utf8")));
     return result;
   } catch (error) {
     // A read error part-way (EIO, a file truncated under us...): keep what was found.
@@ -132,34 +128,37 @@ function isBinary(head: Buffer): boolean {
 /** Most identifiers kept per detector and file: enough to pair a token, bounded on hostile input. */
 const MAX_IDENTIFIERS = 8;
 
-/** For each detector with matches here and an `identifiers` pattern, the distinct identifiers in the file's first 4 MiB. */
-function identifiersNear(matches: readonly RawMatch[], ruleSet: CompiledRuleSet, text: () => string): Record<string, string[]> | undefined {
-  let found: Record<string, string[]> | undefined;
+/**
+ * What the file's first 4 MiB tell each detector that has matches here: whether the file uses that
+ * provider (`related.content`) and the provider's public identifiers in it. The text is read once,
+ * and only when some detector asks.
+ */
+function fileContext(
+  matches: readonly RawMatch[],
+  ruleSet: CompiledRuleSet,
+  text: () => string,
+): Pick<FileScanResult, "relatedContent" | "identifiers"> {
+  const relatedContent: string[] = [];
+  let identifiers: Record<string, string[]> | undefined;
   let content: string | undefined;
   for (const detectorId of [...new Set(matches.map((m) => m.detectorId))].sort()) {
-    const pattern = ruleSet.rules.find((r) => r.detector.id === detectorId)?.detector.identifiers;
-    if (!pattern) continue;
-    content ??= text();
-    const seen = new Set<string>();
-    for (const m of content.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
-      seen.add(m[0]);
-      if (seen.size >= MAX_IDENTIFIERS) break;
+    const detector = ruleSet.rules.find((r) => r.detector.id === detectorId)?.detector;
+    const { content: related } = detector?.related ?? {};
+    if (related) {
+      content ??= text();
+      // A copy without g/y: `search` must look at the whole text whatever state the pattern carries.
+      if (content.search(new RegExp(related.source, related.flags.replace(/[gy]/g, ""))) !== -1) relatedContent.push(detectorId);
     }
-    if (seen.size > 0) (found ??= {})[detectorId] = [...seen];
+    const pattern = detector?.identifiers;
+    if (pattern) {
+      content ??= text();
+      const seen = new Set<string>();
+      for (const m of content.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
+        seen.add(m[0]);
+        if (seen.size >= MAX_IDENTIFIERS) break;
+      }
+      if (seen.size > 0) (identifiers ??= {})[detectorId] = [...seen];
+    }
   }
-  return found;
-}
-
-/** Ids of the detectors with matches here whose `related.content` occurs in the file's first 4 MiB. */
-function relatedDetectors(matches: readonly RawMatch[], ruleSet: CompiledRuleSet, text: () => string): string[] {
-  const related: string[] = [];
-  let content: string | undefined;
-  for (const detectorId of [...new Set(matches.map((m) => m.detectorId))].sort()) {
-    const pattern = ruleSet.rules.find((r) => r.detector.id === detectorId)?.detector.related.content;
-    if (!pattern) continue;
-    content ??= text();
-    // A copy without g/y: `search` must look at the whole text whatever state the pattern carries.
-    if (content.search(new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ""))) !== -1) related.push(detectorId);
-  }
-  return related;
+  return { relatedContent, identifiers };
 }
